@@ -1,0 +1,73 @@
+/** The hexagon's one rule, as a build failure: imports point inward only. */
+module.exports = {
+  forbidden: [
+    {
+      name: 'domain-imports-only-domain',
+      severity: 'error',
+      from: { path: '^src/domain/' },
+      to: { path: '^src/(application|ports|adapters|bootstrap)/' },
+    },
+    {
+      name: 'domain-no-packages-but-fp-ts',
+      severity: 'error',
+      from: { path: '^src/domain/' },
+      to: { dependencyTypes: ['npm', 'npm-dev', 'npm-optional', 'npm-peer', 'core'], pathNot: 'node_modules/fp-ts/' },
+    },
+    {
+      name: 'ports-import-only-domain',
+      severity: 'error',
+      from: { path: '^src/ports/' },
+      to: { path: '^src/(application|adapters|bootstrap)/' },
+    },
+    {
+      name: 'ports-no-packages',
+      severity: 'error',
+      from: { path: '^src/ports/' },
+      to: { dependencyTypes: ['npm', 'npm-dev', 'npm-optional', 'npm-peer', 'core'] },
+    },
+    {
+      name: 'application-imports-domain-and-ports',
+      severity: 'error',
+      from: { path: '^src/application/' },
+      to: { path: '^src/(adapters|bootstrap)/' },
+    },
+    {
+      name: 'application-no-frameworks',
+      severity: 'error',
+      from: { path: '^src/application/' },
+      to: { dependencyTypes: ['npm', 'npm-dev', 'npm-optional', 'npm-peer', 'core'], pathNot: 'node_modules/(fp-ts|io-ts)/' },
+    },
+    {
+      name: 'adapters-never-import-bootstrap',
+      severity: 'error',
+      from: { path: '^src/adapters/' },
+      to: { path: '^src/bootstrap/' },
+    },
+    {
+      name: 'adapter-never-imports-another-adapter',
+      severity: 'error',
+      from: { path: '^src/adapters/([^/]+)/' },
+      to: { path: '^src/adapters/', pathNot: '^src/adapters/$1/' },
+    },
+    {
+      name: 'driven-adapters-never-import-application',
+      comment: 'Only driving adapters (http, realtime, scheduler, amqp consumer side) call use cases.',
+      severity: 'error',
+      from: { path: '^src/adapters/(memory|mongo|redis|crypto|clock|logging|metrics)/' },
+      to: { path: '^src/application/' },
+    },
+    {
+      name: 'only-bootstrap-uses-tsyringe',
+      severity: 'error',
+      from: { pathNot: '^src/bootstrap/' },
+      to: { path: 'node_modules/tsyringe/' },
+    },
+    { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
+  },
+};

@@ -1,0 +1,74 @@
+import { previewOf, type Message, type MessageType } from './message.js';
+
+export interface LastMessage {
+  readonly id: string;
+  readonly senderId: string;
+  readonly preview: string;
+  readonly messageType: MessageType;
+  readonly createdAt: Date;
+  readonly isDeleted: boolean;
+}
+
+export interface Conversation {
+  readonly id: string;
+  /** The two participant ids, sorted. */
+  readonly participants: readonly [string, string];
+  /** `participants` joined: the key that makes one conversation per pair. */
+  readonly participantKey: string;
+  readonly lastMessage: LastMessage | null;
+  readonly lastActivityAt: Date;
+  readonly createdAt: Date;
+}
+
+export const participantPair = (a: string, b: string): readonly [string, string] => (a < b ? [a, b] : [b, a]);
+
+export const participantKeyOf = (a: string, b: string): string => participantPair(a, b).join(':');
+
+export const isParticipant = (conversation: Conversation, userId: string): boolean =>
+  conversation.participants.includes(userId);
+
+export const otherParticipant = (conversation: Conversation, userId: string): string =>
+  conversation.participants[0] === userId ? conversation.participants[1] : conversation.participants[0];
+
+export const lastMessageOf = (message: Message): LastMessage => ({
+  id: message.id,
+  senderId: message.senderId,
+  preview: previewOf(message.content),
+  messageType: message.messageType,
+  createdAt: message.createdAt,
+  isDeleted: false,
+});
+
+export interface LastMessageView {
+  readonly id: string;
+  readonly senderId: string;
+  readonly preview: string;
+  readonly messageType: MessageType;
+  readonly createdAt: string;
+  readonly isDeleted: boolean;
+}
+
+export interface ConversationView {
+  readonly id: string;
+  readonly participants: readonly string[];
+  readonly lastMessage: LastMessageView | null;
+  readonly lastActivityAt: string;
+  readonly createdAt: string;
+}
+
+export const conversationView = (conversation: Conversation): ConversationView => ({
+  id: conversation.id,
+  participants: [...conversation.participants],
+  lastMessage: conversation.lastMessage
+    ? {
+        id: conversation.lastMessage.id,
+        senderId: conversation.lastMessage.senderId,
+        preview: conversation.lastMessage.isDeleted ? '' : conversation.lastMessage.preview,
+        messageType: conversation.lastMessage.messageType,
+        createdAt: conversation.lastMessage.createdAt.toISOString(),
+        isDeleted: conversation.lastMessage.isDeleted,
+      }
+    : null,
+  lastActivityAt: conversation.lastActivityAt.toISOString(),
+  createdAt: conversation.createdAt.toISOString(),
+});

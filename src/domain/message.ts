@@ -1,0 +1,58 @@
+export type MessageType = 'text' | 'auto';
+
+export const MAX_CONTENT_LENGTH = 1000;
+
+export interface Message {
+  readonly id: string;
+  readonly conversationId: string;
+  readonly senderId: string;
+  readonly receiverId: string;
+  readonly content: string;
+  readonly messageType: MessageType;
+  /** The sender's idempotency key, when the client gave one. */
+  readonly clientMessageId: string | null;
+  /** The planned auto-message this message was made from (at most one message each). */
+  readonly autoMessageId: string | null;
+  readonly createdAt: Date;
+  readonly deliveredAt: Date | null;
+  readonly readAt: Date | null;
+  readonly deletedAt: Date | null;
+}
+
+export interface MessageView {
+  readonly id: string;
+  readonly conversationId: string;
+  readonly senderId: string;
+  readonly receiverId: string;
+  /** Empty once the message is deleted. */
+  readonly content: string;
+  readonly messageType: MessageType;
+  readonly clientMessageId: string | null;
+  readonly isDeleted: boolean;
+  readonly createdAt: string;
+  readonly deliveredAt: string | null;
+  readonly readAt: string | null;
+  readonly deletedAt: string | null;
+}
+
+const iso = (date: Date | null): string | null => date?.toISOString() ?? null;
+
+export const messageView = (message: Message): MessageView => ({
+  id: message.id,
+  conversationId: message.conversationId,
+  senderId: message.senderId,
+  receiverId: message.receiverId,
+  content: message.deletedAt ? '' : message.content,
+  messageType: message.messageType,
+  clientMessageId: message.clientMessageId,
+  isDeleted: message.deletedAt !== null,
+  createdAt: message.createdAt.toISOString(),
+  deliveredAt: iso(message.deliveredAt),
+  readAt: iso(message.readAt),
+  deletedAt: iso(message.deletedAt),
+});
+
+export const PREVIEW_LENGTH = 100;
+
+export const previewOf = (content: string): string =>
+  content.length > PREVIEW_LENGTH ? `${content.slice(0, PREVIEW_LENGTH - 1)}…` : content;

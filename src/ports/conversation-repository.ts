@@ -1,0 +1,23 @@
+import type { Conversation, LastMessage } from '../domain/conversation.js';
+
+export interface ConversationRepository {
+  /**
+   * The one conversation of the pair, created when absent. Concurrent calls for
+   * the same pair all get the same conversation (unique participant key).
+   * `newId` is used only when it is created.
+   */
+  findOrCreate(participantA: string, participantB: string, newId: string, now: Date): Promise<Conversation>;
+  findById(id: string): Promise<Conversation | null>;
+  findByParticipants(participantA: string, participantB: string): Promise<Conversation | null>;
+  /** Newest activity first, then id descending. `page` is 1-based. */
+  listForUser(userId: string, page: number, limit: number): Promise<{ conversations: Conversation[]; total: number }>;
+  /** Ids of everyone who shares a conversation with the user. */
+  listPartnerIds(userId: string): Promise<string[]>;
+  /**
+   * Records the newest message; a message older than the current last one
+   * (arriving late) leaves it unchanged. Returns the conversation after.
+   */
+  recordLastMessage(conversationId: string, lastMessage: LastMessage): Promise<Conversation | null>;
+  /** Hides the preview when `messageId` is the last message. */
+  markLastMessageDeleted(conversationId: string, messageId: string): Promise<void>;
+}

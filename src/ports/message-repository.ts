@@ -1,0 +1,56 @@
+import type { Message } from '../domain/message.js';
+
+export interface DuplicateMessage {
+  /** Which idempotency key already has a message. */
+  readonly duplicate: 'clientMessageId' | 'autoMessageId';
+}
+
+export interface HistoryQuery {
+  readonly limit: number;
+  /** Messages with an id lower than this one (older). */
+  readonly before?: string;
+  /** Messages with an id higher than this one (newer). */
+  readonly after?: string;
+}
+
+export interface HistoryPage {
+  /** Oldest first. */
+  readonly messages: Message[];
+  /** More messages exist beyond this page in the direction of travel. */
+  readonly hasMore: boolean;
+}
+
+export interface MarkedRead {
+  readonly id: string;
+  readonly senderId: string;
+}
+
+export interface MessageRepository {
+  /** Unique: (senderId, clientMessageId) when a client id is given; autoMessageId when given. */
+  insert(message: Message): Promise<Message | DuplicateMessage>;
+  findById(id: string): Promise<Message | null>;
+  findByClientMessageId(senderId: string, clientMessageId: string): Promise<Message | null>;
+  findByAutoMessageId(autoMessageId: string): Promise<Message | null>;
+  /**
+   * Ordered by id. Without cursors: the newest `limit`. With `before`: the
+   * newest `limit` older than it. With `after`: the oldest `limit` newer than it.
+   */
+  history(conversationId: string, query: HistoryQuery): Promise<HistoryPage>;
+  /** Sets readAt when unset and the reader is the receiver; returns the message after (null if absent). */
+  markRead(messageId: string, readerId: string, at: Date): Promise<Message | null>;
+  /** Sets deliveredAt when unset; true when this call set it. */
+  markDelivered(messageId: string, at: Date): Promise<boolean>;
+  /** Marks every unread, undeleted message to `readerId` in the conversation; returns those it marked. */
+  markConversationRead(conversationId: string, readerId: string, at: Date): Promise<MarkedRead[]>;
+  /** Sets deletedAt when unset and `senderId` sent it; returns the message after (null if absent). */
+  softDelete(messageId: string, senderId: string, at: Date): Promise<Message | null>;
+  /**
+   * Unread (not read, not deleted) messages to the receiver, per conversation;
+   * conversations without unread messages are absent. Restricted to
+   * `conversationIds` when given.
+   */
+  countUnreadByConversation(receiverId: string, conversationIds?: readonly string[]): Promise<Map<string, number>>;
+}
+
+export const isDuplicateMessage = (value: unknown): value is DuplicateMessage =>
+  typeof value === 'object' && value !== null && 'duplicate' in value;

@@ -1,0 +1,49 @@
+import type { ConversationView } from '../domain/conversation.js';
+import type { MessageView } from '../domain/message.js';
+
+export interface MessageEventPayload {
+  readonly message: MessageView;
+  readonly conversation: ConversationView;
+}
+
+export interface AckError {
+  readonly code: string;
+  readonly message: string;
+}
+
+export type Ack<T extends object = object> = ({ ok: true } & T) | { ok: false; error: AckError };
+export type AckCallback<T extends object = object> = (response: Ack<T>) => void;
+
+/** Events the server emits; shared with the tests and any TypeScript client. */
+export interface ServerToClientEvents {
+  message_received: (payload: MessageEventPayload, ack?: (received: unknown) => void) => void;
+  message_sent: (payload: MessageEventPayload) => void;
+  message_delivered: (payload: { messageId: string; conversationId: string; deliveredAt: string }) => void;
+  message_read: (payload: { messageId: string; conversationId: string; readerId: string; readAt: string }) => void;
+  message_deleted: (payload: { messageId: string; conversationId: string }) => void;
+  new_message_notification: (payload: {
+    conversationId: string;
+    senderId: string;
+    senderUsername: string;
+    preview: string;
+  }) => void;
+  user_online: (payload: { userId: string; username: string; timestamp: string }) => void;
+  user_offline: (payload: { userId: string; lastSeen: string }) => void;
+  user_typing: (payload: { conversationId: string; userId: string; isTyping: boolean }) => void;
+  error: (payload: AckError) => void;
+}
+
+export interface ClientToServerEvents {
+  join_room: (payload: { conversationId: string }, ack?: AckCallback<{ conversationId: string }>) => void;
+  leave_room: (payload: { conversationId: string }, ack?: AckCallback<{ conversationId: string }>) => void;
+  send_message: (
+    payload: { receiverId?: string; conversationId?: string; content: string; clientMessageId?: string },
+    ack?: AckCallback<MessageEventPayload>,
+  ) => void;
+  typing_start: (payload: { conversationId: string }, ack?: AckCallback) => void;
+  typing_stop: (payload: { conversationId: string }, ack?: AckCallback) => void;
+  message_read: (payload: { messageId: string }, ack?: AckCallback<{ message: MessageView }>) => void;
+}
+
+export type ServerEventName = keyof ServerToClientEvents;
+export type ServerEventPayload<E extends ServerEventName> = Parameters<ServerToClientEvents[E]>[0];

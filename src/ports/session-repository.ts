@@ -1,0 +1,16 @@
+import type { RefreshSession } from '../domain/session.js';
+
+export interface SessionRepository {
+  insert(session: RefreshSession): Promise<void>;
+  findByTokenHash(tokenHash: string): Promise<RefreshSession | null>;
+  /**
+   * Atomically marks a live (not rotated, not revoked, not expired at `now`)
+   * token as rotated. Returns the session as it was when claimed, or null when
+   * no live token has that hash: of two concurrent refreshes, one wins.
+   */
+  claimForRotation(tokenHash: string, now: Date): Promise<RefreshSession | null>;
+  revokeFamily(familyId: string, now: Date): Promise<void>;
+  revokeAllForUser(userId: string, now: Date): Promise<void>;
+  /** True while the family has a token that is neither rotated nor revoked nor expired. */
+  isFamilyActive(familyId: string, now: Date): Promise<boolean>;
+}
