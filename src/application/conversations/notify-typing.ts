@@ -1,0 +1,28 @@
+import * as E from 'fp-ts/lib/Either.js';
+import { otherParticipant } from '../../domain/conversation.js';
+import type { ConversationRepository } from '../../ports/conversation-repository.js';
+import type { RealtimeNotifier } from '../../ports/realtime-notifier.js';
+import type { AccessClaims } from '../../ports/token-service.js';
+import { ok, type Result } from '../shared/result.js';
+import { findOwnConversation } from './conversation-access.js';
+
+/** Tells the other participant that the caller started or stopped typing. */
+export class NotifyTyping {
+  constructor(private readonly deps: { conversations: ConversationRepository; notifier: RealtimeNotifier }) {}
+
+  async execute(
+    caller: AccessClaims,
+    rawConversationId: unknown,
+    isTyping: boolean,
+  ): Result<{ conversationId: string }> {
+    const conversation = await findOwnConversation(this.deps.conversations, caller.userId, rawConversationId);
+    if (E.isLeft(conversation)) return conversation;
+    const conversationId = conversation.right.id;
+    this.deps.notifier.toUser(otherParticipant(conversation.right, caller.userId), 'user_typing', {
+      conversationId,
+      userId: caller.userId,
+      isTyping,
+    });
+    return ok({ conversationId });
+  }
+}

@@ -1,0 +1,43 @@
+import * as E from 'fp-ts/lib/Either.js';
+import { forbidden, notFound } from '../../domain/errors.js';
+import { messageView, type MessageView } from '../../domain/message.js';
+import type { Clock } from '../../ports/clock.js';
+import type { ConversationRepository } from '../../ports/conversation-repository.js';
+import type { MessageRepository } from '../../ports/message-repository.js';
+import type { RealtimeNotifier } from '../../ports/realtime-notifier.js';
+import type { AccessClaims } from '../../ports/token-service.js';
+import { IdString } from '../shared/codecs.js';
+import { decodeInput } from '../shared/decode.js';
+import { fail, ok, type Result } from '../shared/result.js';
+
+/** Soft delete by the sender: the content disappears everywhere, the message stays in the history. */
+export class DeleteMessage {
+  constructor(
+    private readonly deps: {
+      messages: MessageRepository;
+      conversations: ConversationRepository;
+      notifier: RealtimeNotifier;
+      clock: Clock;
+    },
+  ) {}
+
+  async execute(caller: AccessClaims, rawMessageId: unknown): Result<{ message: MessageView }> {
+    const messageId = decodeInput(IdString, rawMessageId);
+    if (E.isLeft(messageId)) return messageId;
+    const { messages, conversations, notifier, clock } = this.deps;
+    const message = await messages.findById(messageId.right);
+    if (!message || (message.receiverId !== caller.userId && message.senderId !== caller.userId)) {
+      return fail(notFound('Message not found'));
+    }
+    if (message.senderId !== caller.userId) return fail(forbidden('Only the sender can delete a message'));
+    if (message.deletedAt) return ok({ message: messageView(message) });
+
+    const deleted = (await messages.softDelete(message.id, caller.userId, clock.now())) ?? message;
+    await conversations.markLastMessageDeleted(message.conversationId, message.id);
+    notifier.toUser(message.receiverId, 'message_deleted', {
+      messageId: message.id,
+      conversationId: message.conversationId,
+    });
+    return ok({ message: messageView(deleted) });
+  }
+}

@@ -1,0 +1,38 @@
+import * as E from 'fp-ts/lib/Either.js';
+import { forbidden, notFound } from '../../domain/errors.js';
+import { messageView, type MessageView } from '../../domain/message.js';
+import type { Clock } from '../../ports/clock.js';
+import type { MessageRepository } from '../../ports/message-repository.js';
+import type { RealtimeNotifier } from '../../ports/realtime-notifier.js';
+import type { AccessClaims } from '../../ports/token-service.js';
+import { IdString } from '../shared/codecs.js';
+import { decodeInput } from '../shared/decode.js';
+import { fail, ok, type Result } from '../shared/result.js';
+
+/** Only the receiver marks a message read; marking twice keeps the first time. */
+export class MarkMessageRead {
+  constructor(private readonly deps: { messages: MessageRepository; notifier: RealtimeNotifier; clock: Clock }) {}
+
+  async execute(caller: AccessClaims, rawMessageId: unknown): Result<{ message: MessageView }> {
+    const messageId = decodeInput(IdString, rawMessageId);
+    if (E.isLeft(messageId)) return messageId;
+    const { messages, notifier, clock } = this.deps;
+    const message = await messages.findById(messageId.right);
+    if (!message || (message.receiverId !== caller.userId && message.senderId !== caller.userId)) {
+      return fail(notFound('Message not found'));
+    }
+    if (message.receiverId !== caller.userId) return fail(forbidden('Only the receiver can mark a message read'));
+    if (message.readAt) return ok({ message: messageView(message) });
+
+    const updated = (await messages.markRead(message.id, caller.userId, clock.now())) ?? message;
+    if (updated.readAt) {
+      notifier.toUser(message.senderId, 'message_read', {
+        messageId: message.id,
+        conversationId: message.conversationId,
+        readerId: caller.userId,
+        readAt: updated.readAt.toISOString(),
+      });
+    }
+    return ok({ message: messageView(updated) });
+  }
+}

@@ -1,0 +1,94 @@
+import { conversationView, lastMessageOf, type Conversation } from '../../domain/conversation.js';
+import { messageView, previewOf, type Message, type MessageType } from '../../domain/message.js';
+import type { Clock } from '../../ports/clock.js';
+import type { ConversationRepository } from '../../ports/conversation-repository.js';
+import type { IdGenerator } from '../../ports/id-generator.js';
+import { isDuplicateMessage, type MessageRepository } from '../../ports/message-repository.js';
+import type { Metrics } from '../../ports/metrics.js';
+import type { RealtimeNotifier } from '../../ports/realtime-notifier.js';
+import type { DeliveryConfirmation } from './confirm-delivery.js';
+
+export interface NewMessage {
+  readonly sender: { readonly id: string; readonly username: string };
+  readonly receiverId: string;
+  readonly content: string;
+  readonly messageType: MessageType;
+  readonly clientMessageId?: string;
+  readonly autoMessageId?: string;
+}
+
+export interface Posted {
+  readonly message: Message;
+  readonly conversation: Conversation;
+  /** False when an idempotency key matched a message stored earlier. */
+  readonly created: boolean;
+}
+
+/**
+ * The one path by which a message is stored and announced, whether it came
+ * over REST, a socket or the auto pipeline.
+ */
+export class MessagePosting {
+  constructor(
+    private readonly deps: {
+      messages: MessageRepository;
+      conversations: ConversationRepository;
+      notifier: RealtimeNotifier;
+      deliveries: DeliveryConfirmation;
+      metrics: Metrics;
+      ids: IdGenerator;
+      clock: Clock;
+    },
+  ) {}
+
+  async post(input: NewMessage): Promise<Posted> {
+    const { messages, conversations, ids, clock, metrics } = this.deps;
+    const now = clock.now();
+    const conversation = await conversations.findOrCreate(input.sender.id, input.receiverId, ids.next(), now);
+    const inserted = await messages.insert({
+      id: ids.next(),
+      conversationId: conversation.id,
+      senderId: input.sender.id,
+      receiverId: input.receiverId,
+      content: input.content,
+      messageType: input.messageType,
+      clientMessageId: input.clientMessageId ?? null,
+      autoMessageId: input.autoMessageId ?? null,
+      createdAt: now,
+      deliveredAt: null,
+      readAt: null,
+      deletedAt: null,
+    });
+    if (isDuplicateMessage(inserted)) {
+      const original = await this.findOriginal(input);
+      if (!original) throw new Error(`duplicate ${inserted.duplicate} reported but no original message found`);
+      return { message: original, conversation, created: false };
+    }
+    const updated = (await conversations.recordLastMessage(conversation.id, lastMessageOf(inserted))) ?? conversation;
+    metrics.increment('messages_sent');
+    this.announce(inserted, updated, input.sender.username);
+    return { message: inserted, conversation: updated, created: true };
+  }
+
+  /** Tells both sides; the receiver's acknowledgement becomes a delivery confirmation. */
+  announce(message: Message, conversation: Conversation, senderUsername: string): void {
+    const { notifier, deliveries } = this.deps;
+    const payload = { message: messageView(message), conversation: conversationView(conversation) };
+    notifier.toUserWithReceipt(message.receiverId, 'message_received', payload, () => {
+      void deliveries.confirm(message.id);
+    });
+    notifier.toUser(message.receiverId, 'new_message_notification', {
+      conversationId: conversation.id,
+      senderId: message.senderId,
+      senderUsername,
+      preview: previewOf(message.content),
+    });
+    notifier.toUser(message.senderId, 'message_sent', payload);
+  }
+
+  private findOriginal(input: NewMessage): Promise<Message | null> {
+    if (input.autoMessageId) return this.deps.messages.findByAutoMessageId(input.autoMessageId);
+    if (input.clientMessageId) return this.deps.messages.findByClientMessageId(input.sender.id, input.clientMessageId);
+    return Promise.resolve(null);
+  }
+}

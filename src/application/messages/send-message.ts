@@ -1,0 +1,107 @@
+import * as E from 'fp-ts/lib/Either.js';
+import * as t from 'io-ts';
+import { notFound, validation, type AppError } from '../../domain/errors.js';
+import { conversationView, isParticipant, otherParticipant } from '../../domain/conversation.js';
+import { messageView } from '../../domain/message.js';
+import type { ConversationRepository } from '../../ports/conversation-repository.js';
+import type { MessageRepository } from '../../ports/message-repository.js';
+import type { MessageEventPayload } from '../../ports/realtime-events.js';
+import type { AccessClaims } from '../../ports/token-service.js';
+import type { UserRepository } from '../../ports/user-repository.js';
+import { ClientMessageId, Content, IdString } from '../shared/codecs.js';
+import { decodeInput } from '../shared/decode.js';
+import { fail, ok, type Result } from '../shared/result.js';
+import type { MessagePosting } from './message-posting.js';
+
+export const SendMessageInput = t.exact(
+  t.intersection([
+    t.type({ content: Content }),
+    t.partial({ receiverId: IdString, conversationId: IdString, clientMessageId: ClientMessageId }),
+  ]),
+);
+
+export interface SentMessage extends MessageEventPayload {
+  /** False when `clientMessageId` matched an earlier message, which is returned instead. */
+  readonly created: boolean;
+}
+
+/** Sends a text message to a user (`receiverId`) or into a conversation (`conversationId`). */
+export class SendMessage {
+  constructor(
+    private readonly deps: {
+      users: UserRepository;
+      conversations: ConversationRepository;
+      messages: MessageRepository;
+      posting: MessagePosting;
+    },
+  ) {}
+
+  async execute(caller: AccessClaims, raw: unknown): Result<SentMessage> {
+    const decoded = decodeInput(SendMessageInput, raw);
+    if (E.isLeft(decoded)) return decoded;
+    const input = decoded.right;
+
+    if (input.clientMessageId) {
+      const earlier = await this.deps.messages.findByClientMessageId(caller.userId, input.clientMessageId);
+      if (earlier) {
+        const conversation = await this.deps.conversations.findById(earlier.conversationId);
+        if (conversation) return ok(this.view(earlier, conversation, false));
+      }
+    }
+
+    const receiverId = await this.resolveReceiver(caller.userId, input);
+    if (E.isLeft(receiverId)) return receiverId;
+    const [sender, receiver] = await Promise.all([
+      this.deps.users.findById(caller.userId),
+      this.deps.users.findById(receiverId.right),
+    ]);
+    if (!receiver || !receiver.isActive) return fail(notFound('Receiver not found'));
+    if (!sender) return fail(notFound('Sender not found'));
+
+    const posted = await this.deps.posting.post({
+      sender: { id: sender.id, username: sender.username },
+      receiverId: receiver.id,
+      content: input.content,
+      messageType: 'text',
+      ...(input.clientMessageId ? { clientMessageId: input.clientMessageId } : {}),
+    });
+    return ok(this.view(posted.message, posted.conversation, posted.created));
+  }
+
+  private async resolveReceiver(
+    senderId: string,
+    input: { receiverId?: string; conversationId?: string },
+  ): Promise<E.Either<AppError, string>> {
+    if (input.receiverId && input.conversationId) {
+      return fail(
+        validation('Give receiverId or conversationId, not both', [
+          { field: 'conversationId', message: 'give only one target' },
+        ]),
+      );
+    }
+    if (input.receiverId) {
+      if (input.receiverId === senderId) {
+        return fail(
+          validation('You cannot send a message to yourself', [
+            { field: 'receiverId', message: 'must be another user' },
+          ]),
+        );
+      }
+      return ok(input.receiverId);
+    }
+    if (input.conversationId) {
+      const conversation = await this.deps.conversations.findById(input.conversationId);
+      if (!conversation || !isParticipant(conversation, senderId)) return fail(notFound('Conversation not found'));
+      return ok(otherParticipant(conversation, senderId));
+    }
+    return fail(validation('Validation failed', [{ field: 'receiverId', message: 'is required' }]));
+  }
+
+  private view(
+    message: Parameters<typeof messageView>[0],
+    conversation: Parameters<typeof conversationView>[0],
+    created: boolean,
+  ): SentMessage {
+    return { message: messageView(message), conversation: conversationView(conversation), created };
+  }
+}

@@ -1,0 +1,99 @@
+import * as t from 'io-ts';
+import { ID_PATTERN } from '../../domain/ids.js';
+import {
+  CLIENT_MESSAGE_ID_PATTERN,
+  EMAIL_MAX_LENGTH,
+  EMAIL_PATTERN,
+  PASSWORD_MAX_BYTES,
+  PASSWORD_MIN_BYTES,
+  USERNAME_PATTERN,
+  normaliseContent,
+  passwordByteLength,
+} from '../../domain/validation-rules.js';
+import { MAX_CONTENT_LENGTH } from '../../domain/message.js';
+
+/** A string codec that refines (and may transform) with a readable failure message. */
+const refinedString = (
+  name: string,
+  message: string,
+  accept: (value: string) => string | null,
+): t.Type<string, string, unknown> =>
+  new t.Type<string, string, unknown>(
+    name,
+    (u): u is string => typeof u === 'string' && accept(u) === u,
+    (u, c) => {
+      if (typeof u !== 'string') return t.failure(u, c, u === undefined ? 'is required' : 'must be a string');
+      const accepted = accept(u);
+      return accepted === null ? t.failure(u, c, message) : t.success(accepted);
+    },
+    t.identity,
+  );
+
+export const IdString = refinedString('Id', 'must be a 24-character hex id', (s) => (ID_PATTERN.test(s) ? s : null));
+
+export const Username = refinedString('Username', 'must be 3-30 letters, digits or underscores', (s) =>
+  USERNAME_PATTERN.test(s) ? s : null,
+);
+
+export const Email = refinedString('Email', 'must be a valid e-mail address', (s) => {
+  const trimmed = s.trim().toLowerCase();
+  return trimmed.length <= EMAIL_MAX_LENGTH && EMAIL_PATTERN.test(trimmed) ? trimmed : null;
+});
+
+export const Password = refinedString(
+  'Password',
+  `must be ${PASSWORD_MIN_BYTES}-${PASSWORD_MAX_BYTES} bytes long`,
+  (s) => {
+    const bytes = passwordByteLength(s);
+    return bytes >= PASSWORD_MIN_BYTES && bytes <= PASSWORD_MAX_BYTES ? s : null;
+  },
+);
+
+/** Any non-empty string up to a bound; for secrets we only pass on (login password, refresh token). */
+export const BoundedString = (name: string, max: number): t.Type<string, string, unknown> =>
+  refinedString(name, `must be a non-empty string of at most ${max} characters`, (s) =>
+    s.length > 0 && s.length <= max ? s : null,
+  );
+
+export const Content = refinedString(
+  'Content',
+  `must be 1-${MAX_CONTENT_LENGTH} characters and not blank`,
+  normaliseContent,
+);
+
+export const ClientMessageId = refinedString('ClientMessageId', 'must be 1-64 letters, digits, _ or -', (s) =>
+  CLIENT_MESSAGE_ID_PATTERN.test(s) ? s : null,
+);
+
+/** An integer in a range, from a number or (query strings) a decimal string. */
+export const IntInRange = (name: string, min: number, max: number): t.Type<number, number, unknown> =>
+  new t.Type<number, number, unknown>(
+    name,
+    (u): u is number => typeof u === 'number' && Number.isInteger(u) && u >= min && u <= max,
+    (u, c) => {
+      const n = typeof u === 'number' ? u : typeof u === 'string' && /^-?\d{1,9}$/.test(u) ? Number(u) : NaN;
+      return Number.isInteger(n) && n >= min && n <= max
+        ? t.success(n)
+        : t.failure(u, c, `must be an integer from ${min} to ${max}`);
+    },
+    t.identity,
+  );
+
+export const SearchText = refinedString('SearchText', 'must be at most 50 characters', (s) =>
+  s.length <= 50 ? s.trim() : null,
+);
+
+/** `true`/`false` from JSON or a query string. */
+export const BooleanFlag = new t.Type<boolean, boolean, unknown>(
+  'Boolean',
+  (u): u is boolean => typeof u === 'boolean',
+  (u, c) =>
+    typeof u === 'boolean'
+      ? t.success(u)
+      : u === 'true'
+        ? t.success(true)
+        : u === 'false'
+          ? t.success(false)
+          : t.failure(u, c, 'must be true or false'),
+  t.identity,
+);

@@ -1,0 +1,50 @@
+import type { Authenticate } from './auth/authenticate.js';
+import type { GetCurrentUser } from './auth/get-current-user.js';
+import type { LogIn } from './auth/log-in.js';
+import type { LogOut } from './auth/log-out.js';
+import type { RefreshSession } from './auth/refresh-session.js';
+import type { RegisterUser } from './auth/register-user.js';
+import type { DeliverQueuedMessage } from './auto/deliver-queued-message.js';
+import type { EnqueueDueAutoMessages } from './auto/enqueue-due-auto-messages.js';
+import type { PlanAutoMessages } from './auto/plan-auto-messages.js';
+import type { CheckParticipation } from './conversations/check-participation.js';
+import type { GetConversation } from './conversations/get-conversation.js';
+import type { GetConversationHistory } from './conversations/get-conversation-history.js';
+import type { ListConversations } from './conversations/list-conversations.js';
+import type { MarkConversationRead } from './conversations/mark-conversation-read.js';
+import type { NotifyTyping } from './conversations/notify-typing.js';
+import type { DeleteMessage } from './messages/delete-message.js';
+import type { GetUnreadCount } from './messages/get-unread-count.js';
+import type { MarkMessageRead } from './messages/mark-message-read.js';
+import type { SendMessage } from './messages/send-message.js';
+import type { TrackPresence } from './presence/track-presence.js';
+import type { GetOnlineStats } from './users/get-online-stats.js';
+import type { ListUsers } from './users/list-users.js';
+import type { UpdateProfile } from './users/update-profile.js';
+
+/** Everything the driving adapters (HTTP, sockets, scheduler, queue consumer) may call. */
+export interface UseCases {
+  readonly registerUser: RegisterUser;
+  readonly logIn: LogIn;
+  readonly refreshSession: RefreshSession;
+  readonly logOut: LogOut;
+  readonly authenticate: Authenticate;
+  readonly getCurrentUser: GetCurrentUser;
+  readonly listUsers: ListUsers;
+  readonly getOnlineStats: GetOnlineStats;
+  readonly updateProfile: UpdateProfile;
+  readonly sendMessage: SendMessage;
+  readonly markMessageRead: MarkMessageRead;
+  readonly deleteMessage: DeleteMessage;
+  readonly getUnreadCount: GetUnreadCount;
+  readonly listConversations: ListConversations;
+  readonly getConversation: GetConversation;
+  readonly getConversationHistory: GetConversationHistory;
+  readonly markConversationRead: MarkConversationRead;
+  readonly checkParticipation: CheckParticipation;
+  readonly notifyTyping: NotifyTyping;
+  readonly trackPresence: TrackPresence;
+  readonly planAutoMessages: PlanAutoMessages;
+  readonly enqueueDueAutoMessages: EnqueueDueAutoMessages;
+  readonly deliverQueuedMessage: DeliverQueuedMessage;
+}
