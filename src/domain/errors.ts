@@ -33,3 +33,21 @@ export const rateLimited = (retryAfterSeconds: number, message = 'Too many reque
   retryAfterSeconds,
 });
 export const unavailable = (message: string): AppError => ({ _tag: 'Unavailable', message });
+
+/** The stable, machine-readable code clients see for each kind of failure (HTTP and socket alike). */
+export const ERROR_CODES = {
+  Validation: 'VALIDATION_FAILED',
+  Unauthorized: 'UNAUTHORIZED',
+  Forbidden: 'FORBIDDEN',
+  NotFound: 'NOT_FOUND',
+  Conflict: 'CONFLICT',
+  RateLimited: 'RATE_LIMITED',
+  Unavailable: 'SERVICE_UNAVAILABLE',
+} as const satisfies Record<AppErrorTag, string>;
+
+/** Codes produced at the edge, outside the use cases. */
+export const EDGE_ERROR_CODES = {
+  payloadTooLarge: 'PAYLOAD_TOO_LARGE',
+  unsupportedMediaType: 'UNSUPPORTED_MEDIA_TYPE',
+  internal: 'INTERNAL',
+} as const;
