@@ -1,0 +1,62 @@
+import { rootContainer, type DependencyContainer } from './di.js';
+import type { Clock } from '../ports/clock.js';
+import type { IdGenerator } from '../ports/id-generator.js';
+import type { Logger } from '../ports/logger.js';
+import type { Metrics } from '../ports/metrics.js';
+import type { PasswordHasher } from '../ports/password-hasher.js';
+import type { RandomSource } from '../ports/random-source.js';
+import type { RealtimeNotifier } from '../ports/realtime-notifier.js';
+import type { OpaqueTokenGenerator, TokenService } from '../ports/token-service.js';
+import type { Config } from './config.js';
+import type { Infrastructure } from './infrastructure.js';
+import { TOKENS } from './tokens.js';
+import { registerUseCases } from './use-case-registrations.js';
+
+export interface ContainerParts {
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  readonly random: RandomSource;
+  readonly hasher: PasswordHasher;
+  readonly tokens: TokenService;
+  readonly opaqueTokens: OpaqueTokenGenerator;
+  readonly metrics: Metrics;
+  readonly notifier: RealtimeNotifier;
+  readonly infrastructure: Infrastructure;
+}
+
+/** A child container per app, so several apps (tests, benchmarks) live side by side in one process. */
+export const buildContainer = (parts: ContainerParts): DependencyContainer => {
+  const container = rootContainer.createChildContainer();
+  const { infrastructure: infra } = parts;
+  const values: Record<keyof typeof TOKENS, unknown> = {
+    config: parts.config,
+    logger: parts.logger,
+    clock: parts.clock,
+    ids: parts.ids,
+    random: parts.random,
+    hasher: parts.hasher,
+    tokens: parts.tokens,
+    opaqueTokens: parts.opaqueTokens,
+    metrics: parts.metrics,
+    notifier: parts.notifier,
+    users: infra.users,
+    sessions: infra.sessions,
+    conversations: infra.conversations,
+    messages: infra.messages,
+    autoMessages: infra.autoMessages,
+    presence: infra.presence,
+    rateLimiters: infra.rateLimiters,
+    queue: infra.queue,
+    sessionIssuer: undefined,
+    deliveries: undefined,
+    posting: undefined,
+    summaries: undefined,
+  };
+  for (const [name, value] of Object.entries(values)) {
+    if (value !== undefined) container.register(TOKENS[name as keyof typeof TOKENS], { useValue: value });
+  }
+  registerUseCases(container);
+  return container;
+};

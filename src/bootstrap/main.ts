@@ -1,0 +1,35 @@
+import { existsSync } from 'node:fs';
+import * as E from 'fp-ts/lib/Either.js';
+import { startApp } from './app.js';
+import { decodeConfig } from './config.js';
+
+// A .env file in the working directory fills in what the environment leaves unset.
+if (existsSync('.env')) process.loadEnvFile('.env');
+
+const config = decodeConfig(process.env);
+if (E.isLeft(config)) {
+  console.error(`Invalid configuration:\n${config.left.map((line) => `  - ${line}`).join('\n')}`);
+  process.exit(1);
+}
+
+const app = await startApp(config.right);
+
+let signalled = false;
+const shutdown = (signal: string) => {
+  if (signalled) return;
+  signalled = true;
+  const forced = setTimeout(() => {
+    console.error(`graceful shutdown took longer than ${config.right.SHUTDOWN_TIMEOUT_MS} ms after ${signal}; exiting`);
+    process.exit(1);
+  }, config.right.SHUTDOWN_TIMEOUT_MS);
+  forced.unref();
+  app.stop().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error('shutdown failed', error);
+      process.exit(1);
+    },
+  );
+};
+process.on('SIGTERM', () => shutdown('SIGTERM'));
+process.on('SIGINT', () => shutdown('SIGINT'));

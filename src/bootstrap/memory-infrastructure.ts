@@ -1,0 +1,41 @@
+import { createInMemoryRateLimiterFactory } from '../adapters/memory/in-memory-rate-limiter.js';
+import { InMemoryAutoMessageRepository } from '../adapters/memory/in-memory-auto-message-repository.js';
+import { InMemoryConversationRepository } from '../adapters/memory/in-memory-conversation-repository.js';
+import { InMemoryMessageRepository } from '../adapters/memory/in-memory-message-repository.js';
+import { InMemoryPresenceStore } from '../adapters/memory/in-memory-presence-store.js';
+import { InMemorySessionRepository } from '../adapters/memory/in-memory-session-repository.js';
+import { InMemoryUserRepository } from '../adapters/memory/in-memory-user-repository.js';
+import { InProcessMessageQueue } from '../adapters/memory/in-process-message-queue.js';
+import type { Logger } from '../ports/logger.js';
+import type { Config } from './config.js';
+import type { Infrastructure } from './infrastructure.js';
+
+/** Every port in this process's memory: the embedded default, no external service. */
+export const memoryInfrastructure = (config: Config, logger: Logger): Infrastructure => {
+  const queue = new InProcessMessageQueue({
+    logger,
+    name: config.RABBITMQ_QUEUE,
+    maxAttempts: config.AUTO_MAX_ATTEMPTS,
+    backoffMs: config.AUTO_RETRY_BASE_MS,
+    prefetch: config.AUTO_PREFETCH,
+  });
+  return {
+    users: new InMemoryUserRepository(),
+    sessions: new InMemorySessionRepository(),
+    conversations: new InMemoryConversationRepository(),
+    messages: new InMemoryMessageRepository(),
+    autoMessages: new InMemoryAutoMessageRepository(),
+    presence: new InMemoryPresenceStore({ leaseMs: config.PRESENCE_LEASE_SECONDS * 1000 }),
+    rateLimiters: createInMemoryRateLimiterFactory(),
+    queue,
+    health: [],
+    active: {
+      repositories: 'in-memory',
+      presence: 'in-memory',
+      rateLimits: 'in-memory',
+      queue: 'in-process',
+      socketFanOut: 'in-process',
+    },
+    close: async () => undefined,
+  };
+};
