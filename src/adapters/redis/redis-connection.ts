@@ -1,0 +1,73 @@
+import { createClient, type RedisClientType } from 'redis';
+import type { Logger } from '../../ports/logger.js';
+
+export type RedisClient = RedisClientType;
+
+export interface RedisConnectionOptions {
+  readonly url: string;
+  /** Put before every key this project writes, e.g. `chat:` (the default). */
+  readonly keyPrefix?: string;
+  readonly connectTimeoutMs?: number;
+  /**
+   * How long this project's Redis adapters wait for a reply before giving up,
+   * so a hung or partitioned server cannot hang requests. Default 1000 ms.
+   */
+  readonly commandTimeoutMs?: number;
+  /** Reconnect delays grow from 50 ms, doubling, up to this. Reconnection never gives up. */
+  readonly maxReconnectDelayMs?: number;
+  readonly logger?: Logger;
+}
+
+/**
+ * One node-redis client and the key namespace of this deployment. While the
+ * server is unreachable, commands reject at once ("offline") instead of
+ * queueing: callers degrade or answer 503, and the client reconnects by itself.
+ */
+export class RedisConnection {
+  readonly client: RedisClient;
+  readonly keyPrefix: string;
+  readonly commandTimeoutMs: number;
+
+  constructor(options: RedisConnectionOptions) {
+    const maxDelay = options.maxReconnectDelayMs ?? 2_000;
+    this.keyPrefix = options.keyPrefix ?? 'chat:';
+    this.commandTimeoutMs = options.commandTimeoutMs ?? 1_000;
+    this.client = createClient({
+      url: options.url,
+      disableOfflineQueue: true,
+      socket: {
+        connectTimeout: options.connectTimeoutMs ?? 5_000,
+        reconnectStrategy: (retries) => Math.min(50 * 2 ** retries, maxDelay) + Math.floor(Math.random() * 50),
+      },
+    });
+    this.watch(options.logger);
+  }
+
+  /** `<keyPrefix><name>`: the only way keys are named, so deployments sharing a server never collide. */
+  key(name: string): string {
+    return `${this.keyPrefix}${name}`;
+  }
+
+  /** Resolves once connected; while the server is down it keeps retrying. */
+  async connect(): Promise<void> {
+    if (!this.client.isOpen) await this.client.connect();
+  }
+
+  async quit(): Promise<void> {
+    if (this.client.isOpen) await this.client.close();
+  }
+
+  private watch(logger: Logger | undefined): void {
+    let lost = false;
+    // Without an 'error' listener node-redis errors would crash the process.
+    this.client.on('error', (error: Error) => {
+      if (!lost && this.client.isOpen) logger?.warn('redis connection lost', { error: error.message });
+      else logger?.debug('redis connection error', { error: error.message });
+      lost = true;
+    });
+    this.client.on('ready', () => {
+      if (lost) logger?.info('redis connection restored');
+      lost = false;
+    });
+  }
+}

@@ -1,0 +1,16 @@
+/**
+ * Rejects when `promise` has not settled after `ms`. node-redis's own command
+ * timeout stops counting once a command is written, so it cannot see a server
+ * that accepted the command and never answers.
+ */
+export const withTimeout = async <T>(ms: number, what: string, promise: Promise<T>): Promise<T> => {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`redis: ${what} got no reply within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+};

@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { RedisConnection } from '../../src/adapters/redis/redis-connection.js';
+import { RedisPresenceStore } from '../../src/adapters/redis/redis-presence-store.js';
+import { useService } from '../support/services/use-service.js';
+import { describePresenceStoreContract } from './presence-store-contract.js';
+
+const redis = useService('redis');
+const opened: RedisConnection[] = [];
+
+/** A connection under a key prefix of its own, removed with its keys after each test. */
+const openConnection = async (keyPrefix = `test:${randomUUID()}:`): Promise<RedisConnection> => {
+  const connection = new RedisConnection({ url: redis.url ?? '', keyPrefix });
+  await connection.connect();
+  opened.push(connection);
+  return connection;
+};
+
+afterEach(async () => {
+  for (const connection of opened.splice(0)) {
+    for await (const keys of connection.client.scanIterator({ MATCH: `${connection.keyPrefix}*`, COUNT: 100 })) {
+      if (keys.length > 0) await connection.client.del(keys);
+    }
+    await connection.quit();
+  }
+});
+
+describe.skipIf(redis.skip)('RedisPresenceStore', () => {
+  describePresenceStoreContract(
+    'redis',
+    async ({ leaseMs }) => new RedisPresenceStore(await openConnection(), { leaseMs }),
+  );
+
+  const now = new Date('2030-01-01T00:00:00.000Z');
+
+  it('shares connections between processes: two stores on one Redis count a user once', async () => {
+    const keyPrefix = `test:${randomUUID()}:`;
+    const processA = new RedisPresenceStore(await openConnection(keyPrefix));
+    const processB = new RedisPresenceStore(await openConnection(keyPrefix));
+
+    expect(await processA.connect('alice', 'socket-on-a', now)).toBe(true);
+    expect(await processB.connect('alice', 'socket-on-b', now)).toBe(false);
+    expect(await processB.isOnline('alice', now)).toBe(true);
+    expect(await processA.countOnline(now)).toBe(1);
+
+    expect(await processA.disconnect('alice', 'socket-on-a', now)).toBe(false);
+    expect(await processA.isOnline('alice', now)).toBe(true);
+    expect(await processB.disconnect('alice', 'socket-on-b', now)).toBe(true);
+    expect(await processA.isOnline('alice', now)).toBe(false);
+  });
+
+  it('writes only under its key prefix, in the documented shape', async () => {
+    const connection = await openConnection();
+    const store = new RedisPresenceStore(connection, { leaseMs: 1_000 });
+    await store.connect('alice', 'a1', now);
+    await store.connect('alice', 'a2', new Date(now.getTime() + 500));
+
+    const userKey = `${connection.keyPrefix}presence:user:alice`;
+    const onlineKey = `${connection.keyPrefix}presence:online`;
+    expect((await connection.client.keys('*')).filter((key) => key.startsWith(connection.keyPrefix)).sort()).toEqual(
+      [onlineKey, userKey].sort(),
+    );
+    expect(await connection.client.zRangeWithScores(userKey, 0, -1)).toEqual([
+      { value: 'a1', score: now.getTime() + 1_000 },
+      { value: 'a2', score: now.getTime() + 1_500 },
+    ]);
+    expect(await connection.client.zScore(onlineKey, 'alice')).toBe(now.getTime() + 1_500);
+    expect(await connection.client.pTTL(userKey)).toBeGreaterThan(0);
+
+    await store.disconnect('alice', 'a2', now);
+    expect(await connection.client.zScore(onlineKey, 'alice')).toBe(now.getTime() + 1_000);
+    await store.disconnect('alice', 'a1', now);
+    expect(await connection.client.exists([userKey, onlineKey])).toBe(0);
+  });
+});

@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RedisConnection } from '../../src/adapters/redis/redis-connection.js';
+import { RedisHealthIndicator } from '../../src/adapters/redis/redis-health-indicator.js';
+import { RedisPresenceStore } from '../../src/adapters/redis/redis-presence-store.js';
+import { createRedisRateLimiterFactory } from '../../src/adapters/redis/redis-rate-limiter.js';
+import type { RateLimiter } from '../../src/ports/rate-limiter.js';
+import { redisLauncher } from '../support/services/redis.js';
+import type { LocalServer } from '../support/services/service-launcher.js';
+
+const unavailable = await redisLauncher.unavailableReason();
+if (unavailable && process.env.REQUIRE_SERVICES === '1') throw new Error(`REQUIRE_SERVICES=1 but ${unavailable}`);
+if (unavailable) console.warn(`[skipped] redis restart: ${unavailable}`);
+
+const eventually = async (assertion: () => Promise<unknown>, timeoutMs = 10_000): Promise<void> => {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await assertion();
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+};
+
+const elapsedMs = async (work: () => Promise<unknown>): Promise<number> => {
+  const started = Date.now();
+  await work();
+  return Date.now() - started;
+};
+
+// One dedicated server: stopping the shared one would break suites running beside this one.
+describe.skipIf(unavailable !== null)('Redis stopped and started again', () => {
+  const now = new Date();
+  let server: LocalServer;
+  let connection: RedisConnection;
+  let health: RedisHealthIndicator;
+  let presence: RedisPresenceStore;
+  let loginLimiter: RateLimiter;
+
+  beforeAll(async () => {
+    server = await redisLauncher.launch();
+    connection = new RedisConnection({
+      url: server.url,
+      keyPrefix: `fault:${randomUUID()}:`,
+      maxReconnectDelayMs: 200,
+    });
+    await connection.connect();
+    health = new RedisHealthIndicator(connection, 500);
+    presence = new RedisPresenceStore(connection);
+    loginLimiter = createRedisRateLimiterFactory(connection)({ name: 'login', points: 2, durationSeconds: 60 });
+  });
+
+  afterAll(async () => {
+    await connection?.quit();
+    await server?.stop();
+  });
+
+  it('works while Redis is up', async () => {
+    await expect(health.check()).resolves.toBeUndefined();
+    expect(await presence.connect('alice', 'a1', now)).toBe(true);
+    expect(await loginLimiter.consume('ip')).toEqual({ allowed: true, remaining: 1 });
+  });
+
+  it('fails fast while Redis is down: health rejects, presence calls reject, limits fall back to memory', async () => {
+    await server.stop();
+    await eventually(async () => expect(connection.client.isReady).toBe(false));
+
+    expect(await elapsedMs(() => expect(health.check()).rejects.toThrow())).toBeLessThan(1_000);
+    await expect(presence.connect('bob', 'b1', now)).rejects.toThrow();
+    await expect(presence.disconnect('alice', 'a1', now)).rejects.toThrow();
+    await expect(presence.refresh([{ userId: 'alice', connectionId: 'a1' }], now)).rejects.toThrow();
+    await expect(presence.isOnline('alice', now)).rejects.toThrow();
+    await expect(presence.onlineAmong(['alice'], now)).rejects.toThrow();
+    await expect(presence.countOnline(now)).rejects.toThrow();
+
+    // The insurance limiter answers, and still limits.
+    expect(await loginLimiter.consume('ip')).toEqual({ allowed: true, remaining: 1 });
+    expect(await loginLimiter.consume('ip')).toEqual({ allowed: true, remaining: 0 });
+    const refused = await loginLimiter.consume('ip');
+    expect(refused.allowed).toBe(false);
+    await expect(loginLimiter.reset('ip')).resolves.toBeUndefined();
+    expect((await loginLimiter.consume('ip')).allowed).toBe(true);
+  });
+
+  it('recovers by itself once Redis is back, with the same clients', async () => {
+    await server.start();
+    await eventually(() => health.check());
+
+    // The server kept nothing (no persistence): the heartbeat's refresh brings alice back.
+    expect(await presence.isOnline('alice', now)).toBe(false);
+    await presence.refresh([{ userId: 'alice', connectionId: 'a1' }], now);
+    expect(await presence.isOnline('alice', now)).toBe(true);
+    // Scripts are loaded again on the new server.
+    expect(await presence.connect('bob', 'b1', now)).toBe(true);
+    expect(await presence.countOnline(now)).toBe(2);
+    expect(await presence.disconnect('alice', 'a1', now)).toBe(true);
+
+    expect(await loginLimiter.consume('ip')).toEqual({ allowed: true, remaining: 1 });
+    expect(await connection.client.get(`${connection.keyPrefix}ratelimit:login:ip`)).toBe('1');
+  });
+});
