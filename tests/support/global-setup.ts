@@ -34,7 +34,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const entries = await Promise.all(launchers.map(async (l) => [l.name, await locate(l)] as const));
   const services = Object.fromEntries(entries) as ServiceAvailability;
   for (const [name, availability] of entries) {
-    const line = 'url' in availability ? `${name}: ${availability.url.replace(/\/\/[^@/]*@/, '//***@')}` : availability.skipReason;
+    const line =
+      'url' in availability ? `${name}: ${availability.url.replace(/\/\/[^@/]*@/, '//***@')}` : availability.skipReason;
     console.log(`[services] ${line}`);
   }
   project.provide('services', services);

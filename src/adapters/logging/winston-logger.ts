@@ -1,0 +1,149 @@
+import { join } from 'node:path';
+import winston from 'winston';
+import type { LogMeta, Logger } from '../../ports/logger.js';
+
+export type LogLevel = 'error' | 'warn' | 'info' | 'debug';
+
+export interface WinstonLoggerOptions {
+  readonly level: LogLevel;
+  /** `pretty`: coloured, human-readable lines; `json`: one JSON object per line. */
+  readonly format: 'pretty' | 'json';
+  /** When set, also writes `app.log` (every level) and `error.log` (errors) there, as JSON lines. */
+  readonly directory?: string;
+  /** Writes nothing at all. */
+  readonly silent?: boolean;
+  /** Where the console lines go instead of stdout (tests read them from here). */
+  readonly stream?: NodeJS.WritableStream;
+}
+
+const SECRET_KEY = /pass(word)?|token|secret|authorization|cookie|refresh/i;
+const REDACTED = '[REDACTED]';
+const MAX_DEPTH = 10;
+
+/** A JSON-safe copy with secret-looking keys blanked at any depth; cycles and depth are cut. */
+const scrub = (value: unknown, depth: number, ancestors: WeakSet<object>): unknown => {
+  if (typeof value === 'bigint') return value.toString();
+  if (value === null || typeof value !== 'object' || value instanceof Date) return value;
+  if (ArrayBuffer.isView(value)) return `[${value.byteLength} bytes]`;
+  if (ancestors.has(value)) return '[Circular]';
+  if (depth >= MAX_DEPTH) return '[Truncated]';
+  ancestors.add(value);
+  let result: unknown;
+  if (Array.isArray(value)) {
+    result = value.map((item) => scrub(item, depth + 1, ancestors));
+  } else {
+    // Error's name, message, stack and cause are not enumerable: copy them explicitly.
+    const source =
+      value instanceof Error
+        ? { name: value.name, message: value.message, stack: value.stack, cause: value.cause, ...(value as object) }
+        : value;
+    const copy: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(source)) {
+      if (item === undefined) continue;
+      copy[key] = SECRET_KEY.test(key) ? REDACTED : scrub(item, depth + 1, ancestors);
+    }
+    result = copy;
+  }
+  ancestors.delete(value);
+  return result;
+};
+
+const redactSecrets = winston.format((info) => {
+  const ancestors = new WeakSet<object>([info]);
+  for (const key of Object.keys(info)) {
+    if (key === 'level' || key === 'message') continue;
+    info[key] = SECRET_KEY.test(key) ? REDACTED : scrub(info[key], 1, ancestors);
+  }
+  return info;
+});
+
+const prettyLine = winston.format.printf((info) => {
+  const { timestamp, level, message, ...meta } = info;
+  const rest = Object.keys(meta).length > 0 ? ` ${JSON.stringify(meta)}` : '';
+  return `${String(timestamp)} ${level} ${String(message)}${rest}`;
+});
+
+const pretty = winston.format.combine(winston.format.colorize(), prettyLine);
+const jsonLines = winston.format.json();
+
+interface Shared {
+  closed: boolean;
+  closing: Promise<void> | null;
+}
+
+/** The Logger port over winston; `close` flushes the file transports (graceful shutdown). */
+export class WinstonLogger implements Logger {
+  constructor(
+    private readonly root: winston.Logger,
+    private readonly target: winston.Logger,
+    private readonly shared: Shared,
+  ) {}
+
+  debug(message: string, meta?: LogMeta): void {
+    this.write('debug', message, meta);
+  }
+
+  info(message: string, meta?: LogMeta): void {
+    this.write('info', message, meta);
+  }
+
+  warn(message: string, meta?: LogMeta): void {
+    this.write('warn', message, meta);
+  }
+
+  error(message: string, meta?: LogMeta): void {
+    this.write('error', message, meta);
+  }
+
+  child(meta: LogMeta): WinstonLogger {
+    return new WinstonLogger(this.root, this.target.child(meta), this.shared);
+  }
+
+  /** Ends the shared transports once every line is on disk; lines logged afterwards are dropped. */
+  close(): Promise<void> {
+    this.shared.closing ??= this.end();
+    return this.shared.closing;
+  }
+
+  private end(): Promise<void> {
+    this.shared.closed = true;
+    const files = this.root.transports.filter((t) => t instanceof winston.transports.File);
+    const flushed = Promise.all(files.map((file) => new Promise<void>((resolve) => file.once('finish', resolve))));
+    this.root.end();
+    return flushed.then(() => undefined);
+  }
+
+  private write(level: LogLevel, message: string, meta?: LogMeta): void {
+    // Writing to an ended winston stream raises an unhandled 'error' event.
+    if (this.shared.closed) return;
+    this.target.log(level, message, meta ?? {});
+  }
+}
+
+export const createWinstonLogger = (options: WinstonLoggerOptions): WinstonLogger => {
+  const transports: winston.transport[] = [
+    options.stream
+      ? new winston.transports.Stream({
+          stream: options.stream,
+          format: options.format === 'pretty' ? pretty : jsonLines,
+        })
+      : new winston.transports.Console({ format: options.format === 'pretty' ? pretty : jsonLines }),
+  ];
+  if (options.directory !== undefined) {
+    transports.push(
+      new winston.transports.File({ filename: join(options.directory, 'app.log'), format: jsonLines }),
+      new winston.transports.File({
+        filename: join(options.directory, 'error.log'),
+        level: 'error',
+        format: jsonLines,
+      }),
+    );
+  }
+  const root = winston.createLogger({
+    level: options.level,
+    silent: options.silent ?? false,
+    format: winston.format.combine(redactSecrets(), winston.format.timestamp()),
+    transports,
+  });
+  return new WinstonLogger(root, root, { closed: false, closing: null });
+};

@@ -1,0 +1,69 @@
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { CounterName, Metrics } from '../../ports/metrics.js';
+
+/** Help text per counter; a Record so the compiler flags a CounterName without a counter. */
+const COUNTER_HELP: Record<CounterName, string> = {
+  auto_messages_planned: 'Automated messages planned',
+  auto_messages_queued: 'Automated messages published to the queue',
+  auto_messages_sent: 'Automated messages delivered as messages',
+  auto_messages_retried: 'Automated message deliveries that failed and will be retried',
+  auto_messages_dead_lettered: 'Automated messages that exhausted their attempts',
+  messages_sent: 'Messages sent by users',
+};
+
+export interface PrometheusMetricsOptions {
+  /** Process metrics (CPU, memory, event loop, GC); on by default. */
+  readonly defaultMetrics?: boolean;
+}
+
+/** Metrics on a private registry, so several apps in one process never share or clash. */
+export class PrometheusMetrics implements Metrics {
+  readonly registry = new Registry();
+  private readonly counters: Record<CounterName, Counter>;
+  private readonly httpDuration: Histogram<'method' | 'route' | 'status'>;
+  private readonly socketConnections: Gauge;
+
+  constructor(options: PrometheusMetricsOptions = {}) {
+    const registers = [this.registry];
+    this.counters = Object.fromEntries(
+      Object.entries(COUNTER_HELP).map(([name, help]) => [
+        name,
+        new Counter({ name: `chat_${name}_total`, help, registers }),
+      ]),
+    ) as Record<CounterName, Counter>;
+    this.httpDuration = new Histogram({
+      name: 'chat_http_request_duration_seconds',
+      help: 'HTTP request duration by method, route template and status',
+      labelNames: ['method', 'route', 'status'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers,
+    });
+    this.socketConnections = new Gauge({
+      name: 'chat_socket_connections',
+      help: 'Socket.IO connections open in this process',
+      registers,
+    });
+    if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: this.registry });
+  }
+
+  get contentType(): string {
+    return this.registry.contentType;
+  }
+
+  increment(name: CounterName, by = 1): void {
+    this.counters[name].inc(by);
+  }
+
+  /** `route` is the route template (`/api/messages/:messageId`), never the raw path, to bound label values. */
+  observeHttp(method: string, route: string, status: number, seconds: number): void {
+    this.httpDuration.observe({ method, route, status: String(status) }, seconds);
+  }
+
+  setSocketConnections(count: number): void {
+    this.socketConnections.set(count);
+  }
+
+  render(): Promise<string> {
+    return this.registry.metrics();
+  }
+}
