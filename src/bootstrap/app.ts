@@ -64,7 +64,9 @@ export const startApp = async (config: Config, overrides: AppOverrides = {}): Pr
   const infrastructure = overrides.infrastructure ?? (await selectInfrastructure(config, logger));
   const metrics = new PrometheusMetrics();
 
-  const httpServer = roles.has('api') ? http.createServer() : undefined;
+  // The request listener must exist before Socket.IO attaches: engine.io only hands on requests to listeners already there.
+  let handleRequest: http.RequestListener = (_req, res) => res.writeHead(503).end();
+  const httpServer = roles.has('api') ? http.createServer((req, res) => handleRequest(req, res)) : undefined;
   const io = createSocketServer(httpServer, { corsOrigins: config.CORS_ORIGINS });
   if (infrastructure.socketAdapter) io.adapter(infrastructure.socketAdapter as never);
   const notifier = new SocketIoNotifier(io, { receiptTimeoutMs: config.DELIVERY_RECEIPT_TIMEOUT_MS });
@@ -110,7 +112,7 @@ export const startApp = async (config: Config, overrides: AppOverrides = {}): Pr
         isShuttingDown: () => shuttingDown,
       },
     });
-    httpServer.on('request', koa.callback());
+    handleRequest = koa.callback();
     realtime = bindSocketHandlers(io, {
       useCases,
       logger,

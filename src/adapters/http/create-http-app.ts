@@ -1,0 +1,102 @@
+import cors from '@koa/cors';
+import Koa from 'koa';
+import { HttpMethodEnum, koaBody } from 'koa-body';
+import helmet from 'koa-helmet';
+import type { UseCases } from '../../application/use-cases.js';
+import { ERROR_CODES } from '../../domain/errors.js';
+import type { HealthIndicator } from '../../ports/health-indicator.js';
+import type { Logger } from '../../ports/logger.js';
+import type { RateLimiterFactory } from '../../ports/rate-limiter.js';
+import { apiRateLimit } from './api-rate-limit.js';
+import { sendFailure } from './envelope.js';
+import { errorMiddleware } from './error-middleware.js';
+import type { HttpState } from './http-state.js';
+import { openApiDocument } from './openapi/openapi-document.js';
+import { requestContext } from './request-context.js';
+import { JSON_TYPES, requireJsonBody } from './require-json-body.js';
+import { httpRouters } from './routes/http-routers.js';
+
+export interface HttpMetrics {
+  readonly contentType: string;
+  render(): Promise<string>;
+  observeHttp(method: string, route: string, status: number, seconds: number): void;
+}
+
+export interface HttpAppOptions {
+  corsOrigins: '*' | string[];
+  /** Largest JSON body accepted; 413 PAYLOAD_TOO_LARGE above. */
+  bodyLimitBytes: number;
+  /** Koa's `app.proxy`: `ctx.ip` honours X-Forwarded-For only when set. */
+  trustProxy: boolean;
+  /** Requests per client IP under /api. */
+  apiRateLimit: { points: number; durationSeconds: number };
+  /** /health/ready answers 503 while true. */
+  isShuttingDown: () => boolean;
+  /** How long /health/ready waits for one service (default 2000 ms). */
+  readinessTimeoutMs?: number;
+}
+
+export interface HttpAppDeps {
+  useCases: UseCases;
+  logger: Logger;
+  health: readonly HealthIndicator[];
+  metrics: HttpMetrics;
+  rateLimiters: RateLimiterFactory;
+  options: HttpAppOptions;
+}
+
+const corsOrigin = (origins: '*' | string[]) =>
+  origins === '*' ? '*' : (ctx: Koa.Context): string => (origins.includes(ctx.get('Origin')) ? ctx.get('Origin') : '');
+
+/** The REST API, probes, metrics and docs as one Koa app (not listening: the caller mounts `callback()`). */
+export function createHttpApp(deps: HttpAppDeps): Koa {
+  const { useCases, logger, health, metrics, rateLimiters, options } = deps;
+  const app = new Koa<HttpState>();
+  app.proxy = options.trustProxy;
+  // Everything is answered by errorMiddleware; only failures after the response started arrive here.
+  app.on('error', (error: Error) => logger.error('http response failed', { error: error.message }));
+
+  app.use(requestContext(logger, metrics));
+  app.use(errorMiddleware(options.bodyLimitBytes));
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        // Swagger UI is served from this origin; plain-HTTP deployments must not have asset URLs rewritten.
+        directives: { upgradeInsecureRequests: null },
+      },
+    }),
+  );
+  app.use(
+    cors({
+      origin: corsOrigin(options.corsOrigins),
+      exposeHeaders: ['X-Request-Id', 'Retry-After'],
+      maxAge: 600,
+    }),
+  );
+  app.use(apiRateLimit(rateLimiters({ name: 'api', ...options.apiRateLimit })));
+  app.use(requireJsonBody());
+  app.use(
+    koaBody({
+      json: true,
+      jsonLimit: options.bodyLimitBytes,
+      jsonTypes: JSON_TYPES,
+      jsonStrict: true,
+      multipart: false,
+      urlencoded: false,
+      text: false,
+      parsedMethods: [HttpMethodEnum.POST, HttpMethodEnum.PUT, HttpMethodEnum.PATCH, HttpMethodEnum.DELETE],
+    }),
+  );
+  const routers = httpRouters(useCases, {
+    health,
+    metrics,
+    isShuttingDown: options.isShuttingDown,
+    readinessTimeoutMs: options.readinessTimeoutMs ?? 2000,
+    openApiDocument,
+  });
+  for (const router of routers) app.use(router.routes());
+  app.use((ctx) => {
+    sendFailure(ctx, 404, { message: `No route for ${ctx.method} ${ctx.path}`, code: ERROR_CODES.NotFound });
+  });
+  return app;
+}

@@ -1,0 +1,103 @@
+import { EDGE_ERROR_CODES, ERROR_CODES } from '../../../domain/errors.js';
+import { MAX_CONTENT_LENGTH } from '../../../domain/message.js';
+import {
+  arrayOf,
+  boolean,
+  dateTime,
+  idString,
+  integer,
+  nullable,
+  object,
+  oneOf,
+  ref,
+  string,
+  type Schema,
+} from './schema-builders.js';
+
+const publicUserProperties = {
+  id: idString,
+  username: string,
+  isOnline: boolean,
+  lastSeen: nullable(dateTime),
+};
+
+const publicUser = object(publicUserProperties);
+
+const lastMessage = object({
+  id: idString,
+  senderId: idString,
+  preview: { type: 'string', description: 'Empty once the message is deleted' },
+  messageType: oneOf('text', 'auto'),
+  createdAt: dateTime,
+  isDeleted: boolean,
+});
+
+const conversationProperties = {
+  id: idString,
+  participants: { ...arrayOf(idString), minItems: 2, maxItems: 2 },
+  lastMessage: nullable(lastMessage),
+  lastActivityAt: dateTime,
+  createdAt: dateTime,
+};
+
+const tokenProperties = {
+  accessToken: { type: 'string', description: 'Short-lived JWT for `Authorization: Bearer`' },
+  accessTokenExpiresAt: dateTime,
+  refreshToken: { type: 'string', description: 'Opaque; single use: every refresh returns a new one' },
+  refreshTokenExpiresAt: dateTime,
+};
+
+const ERROR_CODE_VALUES = [...Object.values(ERROR_CODES), ...Object.values(EDGE_ERROR_CODES)];
+
+export const componentSchemas: Record<string, Schema> = {
+  FieldError: object({ field: string, message: string }),
+  ErrorEnvelope: object(
+    {
+      success: { type: 'boolean', enum: [false] },
+      message: string,
+      code: oneOf(...ERROR_CODE_VALUES),
+      errors: arrayOf(ref('FieldError')),
+      requestId: { type: 'string', description: 'Quote it when reporting a 500' },
+    },
+    ['errors', 'requestId'],
+  ),
+  SelfUser: object({
+    id: idString,
+    username: string,
+    email: string,
+    isOnline: boolean,
+    lastSeen: nullable(dateTime),
+    createdAt: dateTime,
+  }),
+  PublicUser: publicUser,
+  Message: object({
+    id: idString,
+    conversationId: idString,
+    senderId: idString,
+    receiverId: idString,
+    content: { type: 'string', maxLength: MAX_CONTENT_LENGTH, description: 'Empty once the message is deleted' },
+    messageType: oneOf('text', 'auto'),
+    clientMessageId: nullable(string),
+    isDeleted: boolean,
+    createdAt: dateTime,
+    deliveredAt: nullable(dateTime),
+    readAt: nullable(dateTime),
+    deletedAt: nullable(dateTime),
+  }),
+  LastMessage: lastMessage,
+  Conversation: object(conversationProperties),
+  ConversationSummary: object({
+    ...conversationProperties,
+    otherParticipant: nullable(publicUser),
+    unreadCount: integer(),
+  }),
+  Pagination: object({
+    page: integer(1),
+    limit: integer(1),
+    total: integer(),
+    totalPages: integer(),
+    hasNext: boolean,
+  }),
+  Tokens: object(tokenProperties),
+  AuthSession: object({ user: ref('SelfUser'), ...tokenProperties }),
+};

@@ -1,0 +1,85 @@
+import { errorResponse, json, successEnvelope } from './operation-builder.js';
+import { object, oneOf, type Schema } from './schema-builders.js';
+
+const text = (type: string, description: string): Schema => ({
+  description,
+  content: { [type]: { schema: { type: 'string' } } },
+});
+
+const SWAGGER_ASSETS = [
+  'swagger-ui.css',
+  'index.css',
+  'swagger-ui-bundle.js',
+  'swagger-ui-standalone-preset.js',
+  'swagger-initializer.js',
+  'favicon-16x16.png',
+  'favicon-32x32.png',
+];
+
+const operation = (tag: string, summary: string, responses: Record<string, Schema>): Schema => ({
+  tags: [tag],
+  summary,
+  responses,
+});
+
+/** Probes, metrics and these docs: not under /api, so not rate limited. */
+export const operationPaths: Record<string, Record<string, Schema>> = {
+  '/health/live': {
+    get: operation('operations', 'Liveness: answers while the process runs', {
+      200: { description: 'Alive', ...json(successEnvelope(object({ status: oneOf('alive') }))) },
+      500: errorResponse(500),
+    }),
+  },
+  '/health/ready': {
+    get: operation('operations', 'Readiness: every configured backing service answers', {
+      200: {
+        description: 'Ready; the status of each service',
+        ...json(
+          successEnvelope(
+            object({
+              status: oneOf('ready'),
+              services: { type: 'object', additionalProperties: oneOf('up') },
+            }),
+          ),
+        ),
+      },
+      503: {
+        description: 'Shutting down, or the services named in `message` and `errors[].field` are unavailable',
+        ...json({ $ref: '#/components/schemas/ErrorEnvelope' }),
+      },
+      500: errorResponse(500),
+    }),
+  },
+  '/metrics': {
+    get: operation('operations', 'Prometheus metrics', {
+      200: text('text/plain', 'Prometheus text exposition format'),
+      500: errorResponse(500),
+    }),
+  },
+  '/api-docs': {
+    get: operation('operations', 'This documentation (Swagger UI)', {
+      200: text('text/html', 'The Swagger UI page'),
+    }),
+  },
+  '/api-docs/openapi.json': {
+    get: operation('operations', 'This OpenAPI document', {
+      200: { description: 'OpenAPI 3.0 document', ...json({ type: 'object' }) },
+    }),
+  },
+  '/api-docs/assets/{asset}': {
+    get: {
+      ...operation('operations', 'Files of the Swagger UI page', {
+        200: {
+          description: 'The file',
+          content: {
+            'text/css': { schema: { type: 'string' } },
+            'text/javascript': { schema: { type: 'string' } },
+            'image/png': { schema: { type: 'string', format: 'binary' } },
+          },
+        },
+        404: errorResponse(404),
+      }),
+      parameters: [{ name: 'asset', in: 'path', required: true, schema: oneOf(...SWAGGER_ASSETS) }],
+    },
+  },
+};

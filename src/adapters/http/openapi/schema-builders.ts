@@ -1,0 +1,23 @@
+/** A JSON Schema (OpenAPI 3.0 dialect) as a plain object. */
+export type Schema = { readonly [keyword: string]: unknown };
+
+export const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
+
+export const string: Schema = { type: 'string' };
+export const boolean: Schema = { type: 'boolean' };
+export const integer = (minimum = 0): Schema => ({ type: 'integer', minimum });
+export const dateTime: Schema = { type: 'string', format: 'date-time' };
+export const idString: Schema = { type: 'string', pattern: '^[0-9a-f]{24}$' };
+export const oneOf = (...values: string[]): Schema => ({ type: 'string', enum: values });
+export const arrayOf = (items: Schema): Schema => ({ type: 'array', items });
+
+/** OpenAPI 3.0 has no `type: null`: a nullable schema must state its own type (so no bare `$ref`). */
+export const nullable = (schema: Schema): Schema => ({ ...schema, nullable: true });
+
+/** A closed object: every property required unless listed as optional, nothing else allowed. */
+export const object = (properties: Record<string, Schema>, optional: readonly string[] = []): Schema => ({
+  type: 'object',
+  additionalProperties: false,
+  required: Object.keys(properties).filter((key) => !optional.includes(key)),
+  properties,
+});

@@ -1,0 +1,40 @@
+import { createHttpApp, type HttpAppOptions } from '../../../src/adapters/http/create-http-app.js';
+import { createInMemoryRateLimiterFactory } from '../../../src/adapters/memory/in-memory-rate-limiter.js';
+import { PrometheusMetrics } from '../../../src/adapters/metrics/prometheus-metrics.js';
+import type { UseCases } from '../../../src/application/use-cases.js';
+import type { HealthIndicator } from '../../../src/ports/health-indicator.js';
+import { RecordingLogger } from './recording-logger.js';
+import { serve, type Served } from './serve.js';
+
+export interface EdgeApp extends Served {
+  readonly logger: RecordingLogger;
+  readonly metrics: PrometheusMetrics;
+}
+
+/**
+ * The real app over real middleware, for requests that never reach a use case
+ * (probes, docs, bodies refused at the edge, unknown routes): no use case is
+ * wired, and none may be called.
+ */
+export const startEdgeApp = async (
+  overrides: { health?: HealthIndicator[]; options?: Partial<HttpAppOptions> } = {},
+): Promise<EdgeApp> => {
+  const logger = new RecordingLogger();
+  const metrics = new PrometheusMetrics({ defaultMetrics: false });
+  const app = createHttpApp({
+    useCases: {} as UseCases,
+    logger,
+    health: overrides.health ?? [],
+    metrics,
+    rateLimiters: createInMemoryRateLimiterFactory(),
+    options: {
+      corsOrigins: '*',
+      bodyLimitBytes: 1024,
+      trustProxy: false,
+      apiRateLimit: { points: 1000, durationSeconds: 60 },
+      isShuttingDown: () => false,
+      ...overrides.options,
+    },
+  });
+  return { ...(await serve(app)), logger, metrics };
+};
