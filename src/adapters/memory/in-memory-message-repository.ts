@@ -1,0 +1,156 @@
+import { isId } from '../../domain/ids.js';
+import type { Message } from '../../domain/message.js';
+import type {
+  DuplicateMessage,
+  HistoryPage,
+  HistoryQuery,
+  MarkedRead,
+  MessageRepository,
+} from '../../ports/message-repository.js';
+
+const copy = (message: Message): Message => ({
+  ...message,
+  createdAt: new Date(message.createdAt),
+  deliveredAt: message.deliveredAt && new Date(message.deliveredAt),
+  readAt: message.readAt && new Date(message.readAt),
+  deletedAt: message.deletedAt && new Date(message.deletedAt),
+});
+
+const clientKeyOf = (senderId: string, clientMessageId: string): string => `${senderId}:${clientMessageId}`;
+
+/** Index of the first id in the ascending `ids` that is >= `id` (or > `id` when `strictlyAfter`). */
+const boundOf = (ids: readonly string[], id: string, strictlyAfter: boolean): number => {
+  let low = 0;
+  let high = ids.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const candidate = ids[middle] as string;
+    if (candidate < id || (strictlyAfter && candidate === id)) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+};
+
+/** Unique keys like the Mongo sparse indexes; each conversation's ids kept sorted for cursor paging. */
+export class InMemoryMessageRepository implements MessageRepository {
+  private readonly messages = new Map<string, Message>();
+  private readonly idsByConversation = new Map<string, string[]>();
+  private readonly idByClientKey = new Map<string, string>();
+  private readonly idByAutoMessageId = new Map<string, string>();
+  /** Unread, undeleted message ids per receiver. */
+  private readonly unreadByReceiver = new Map<string, Set<string>>();
+
+  async insert(message: Message): Promise<Message | DuplicateMessage> {
+    if (this.messages.has(message.id)) throw new Error(`message ${message.id} already exists`);
+    const clientKey = message.clientMessageId === null ? null : clientKeyOf(message.senderId, message.clientMessageId);
+    if (clientKey !== null && this.idByClientKey.has(clientKey)) return { duplicate: 'clientMessageId' };
+    if (message.autoMessageId !== null && this.idByAutoMessageId.has(message.autoMessageId)) {
+      return { duplicate: 'autoMessageId' };
+    }
+    const stored = copy(message);
+    this.messages.set(stored.id, stored);
+    if (clientKey !== null) this.idByClientKey.set(clientKey, stored.id);
+    if (stored.autoMessageId !== null) this.idByAutoMessageId.set(stored.autoMessageId, stored.id);
+    const ids = this.idsByConversation.get(stored.conversationId) ?? [];
+    ids.splice(boundOf(ids, stored.id, false), 0, stored.id);
+    this.idsByConversation.set(stored.conversationId, ids);
+    this.updateUnread(stored);
+    return copy(stored);
+  }
+
+  async findById(id: string): Promise<Message | null> {
+    return this.copyOf(id);
+  }
+
+  async findByClientMessageId(senderId: string, clientMessageId: string): Promise<Message | null> {
+    return this.copyOf(this.idByClientKey.get(clientKeyOf(senderId, clientMessageId)));
+  }
+
+  async findByAutoMessageId(autoMessageId: string): Promise<Message | null> {
+    return this.copyOf(this.idByAutoMessageId.get(autoMessageId));
+  }
+
+  async history(conversationId: string, query: HistoryQuery): Promise<HistoryPage> {
+    const { before, after, limit } = query;
+    if ((before !== undefined && !isId(before)) || (after !== undefined && !isId(after))) {
+      return { messages: [], hasMore: false };
+    }
+    const ids = this.idsByConversation.get(conversationId) ?? [];
+    const end = before === undefined ? ids.length : boundOf(ids, before, false);
+    let page: string[];
+    let hasMore: boolean;
+    if (after !== undefined) {
+      const start = boundOf(ids, after, true);
+      page = ids.slice(start, Math.min(start + limit, end));
+      hasMore = start + limit < end;
+    } else {
+      page = ids.slice(Math.max(0, end - limit), end);
+      hasMore = end - limit > 0;
+    }
+    return { messages: page.map((id) => copy(this.messages.get(id) as Message)), hasMore };
+  }
+
+  async markRead(messageId: string, readerId: string, at: Date): Promise<Message | null> {
+    const message = this.messages.get(messageId);
+    if (!message) return null;
+    if (message.receiverId !== readerId || message.readAt !== null) return copy(message);
+    return copy(this.replace({ ...message, readAt: new Date(at) }));
+  }
+
+  async markDelivered(messageId: string, at: Date): Promise<boolean> {
+    const message = this.messages.get(messageId);
+    if (!message || message.deliveredAt !== null) return false;
+    this.replace({ ...message, deliveredAt: new Date(at) });
+    return true;
+  }
+
+  async markConversationRead(conversationId: string, readerId: string, at: Date): Promise<MarkedRead[]> {
+    const marked: MarkedRead[] = [];
+    for (const id of this.idsByConversation.get(conversationId) ?? []) {
+      const message = this.messages.get(id) as Message;
+      if (message.receiverId !== readerId || message.readAt !== null || message.deletedAt !== null) continue;
+      this.replace({ ...message, readAt: new Date(at) });
+      marked.push({ id, senderId: message.senderId });
+    }
+    return marked;
+  }
+
+  async softDelete(messageId: string, senderId: string, at: Date): Promise<Message | null> {
+    const message = this.messages.get(messageId);
+    if (!message) return null;
+    if (message.senderId !== senderId || message.deletedAt !== null) return copy(message);
+    return copy(this.replace({ ...message, deletedAt: new Date(at) }));
+  }
+
+  async countUnreadByConversation(
+    receiverId: string,
+    conversationIds?: readonly string[],
+  ): Promise<Map<string, number>> {
+    const wanted = conversationIds && new Set(conversationIds);
+    const counts = new Map<string, number>();
+    for (const id of this.unreadByReceiver.get(receiverId) ?? []) {
+      const { conversationId } = this.messages.get(id) as Message;
+      if (wanted && !wanted.has(conversationId)) continue;
+      counts.set(conversationId, (counts.get(conversationId) ?? 0) + 1);
+    }
+    return counts;
+  }
+
+  private copyOf(id: string | undefined): Message | null {
+    const message = id === undefined ? undefined : this.messages.get(id);
+    return message ? copy(message) : null;
+  }
+
+  private replace(message: Message): Message {
+    this.messages.set(message.id, message);
+    this.updateUnread(message);
+    return message;
+  }
+
+  private updateUnread(message: Message): void {
+    const unread = this.unreadByReceiver.get(message.receiverId) ?? new Set<string>();
+    if (message.readAt === null && message.deletedAt === null) unread.add(message.id);
+    else unread.delete(message.id);
+    this.unreadByReceiver.set(message.receiverId, unread);
+  }
+}

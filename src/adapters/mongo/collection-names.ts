@@ -1,0 +1,9 @@
+/** Every collection the Mongo adapters use, so indexes and repositories agree on the names. */
+export const COLLECTIONS = {
+  users: 'users',
+  sessions: 'sessions',
+  conversations: 'conversations',
+  messages: 'messages',
+  autoMessages: 'auto_messages',
+  autoMessagePlans: 'auto_message_plans',
+} as const;

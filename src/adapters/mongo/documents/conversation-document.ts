@@ -1,0 +1,54 @@
+import * as t from 'io-ts';
+import type { Conversation, LastMessage } from '../../../domain/conversation.js';
+import { dateCodec, nullable, objectIdCodec } from './codecs.js';
+
+const MessageTypeCodec = t.keyof({ text: null, auto: null });
+
+export const LastMessageDocument = t.exact(
+  t.type({
+    id: t.string,
+    senderId: t.string,
+    preview: t.string,
+    messageType: MessageTypeCodec,
+    createdAt: dateCodec,
+    isDeleted: t.boolean,
+  }),
+);
+
+/**
+ * `lastMessage` is absent until the first message. (It is not stored as null:
+ * FerretDB v1 drops null fields from an upsert's $setOnInsert, so a document
+ * could not be relied on to carry one.)
+ */
+export const ConversationDocument = t.exact(
+  t.intersection([
+    t.type({
+      _id: objectIdCodec,
+      participants: t.tuple([t.string, t.string]),
+      participantKey: t.string,
+      lastActivityAt: dateCodec,
+      createdAt: dateCodec,
+    }),
+    t.partial({ lastMessage: nullable(LastMessageDocument) }),
+  ]),
+);
+export type ConversationDocument = t.TypeOf<typeof ConversationDocument>;
+
+/** What is stored as `lastMessage`: exactly the domain fields, nothing the caller may have added. */
+export const lastMessageToDocument = (lastMessage: LastMessage): t.TypeOf<typeof LastMessageDocument> => ({
+  id: lastMessage.id,
+  senderId: lastMessage.senderId,
+  preview: lastMessage.preview,
+  messageType: lastMessage.messageType,
+  createdAt: lastMessage.createdAt,
+  isDeleted: lastMessage.isDeleted,
+});
+
+export const conversationFromDocument = (document: ConversationDocument): Conversation => ({
+  id: document._id.toHexString(),
+  participants: [document.participants[0], document.participants[1]],
+  participantKey: document.participantKey,
+  lastMessage: document.lastMessage ?? null,
+  lastActivityAt: document.lastActivityAt,
+  createdAt: document.createdAt,
+});

@@ -1,0 +1,27 @@
+import type { Db } from 'mongodb';
+import type { HealthIndicator } from '../../ports/health-indicator.js';
+
+/** Ready when the server answers `ping` within the timeout. */
+export class MongoHealthIndicator implements HealthIndicator {
+  readonly name = 'mongodb';
+
+  constructor(
+    private readonly db: Db,
+    private readonly timeoutMs = 2_000,
+  ) {}
+
+  async check(): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`mongodb did not answer ping within ${this.timeoutMs} ms`)),
+        this.timeoutMs,
+      );
+    });
+    try {
+      await Promise.race([this.db.command({ ping: 1 }, { timeoutMS: this.timeoutMs }), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}

@@ -1,0 +1,46 @@
+import type { Db, IndexDescription } from 'mongodb';
+import { COLLECTIONS } from './collection-names.js';
+
+/**
+ * Every index the repositories rely on. Only shapes FerretDB v1 accepts as
+ * well (see FERRETDB.md): no collation, no partial filters, no TTL; optional
+ * unique keys are single-field sparse indexes on fields that exist only when set.
+ */
+const INDEXES: Record<string, IndexDescription[]> = {
+  [COLLECTIONS.users]: [
+    { key: { email: 1 }, name: 'email_unique', unique: true },
+    { key: { usernameLower: 1 }, name: 'username_lower_unique', unique: true },
+    { key: { isActive: 1 }, name: 'is_active' },
+  ],
+  [COLLECTIONS.sessions]: [
+    { key: { tokenHash: 1 }, name: 'token_hash_unique', unique: true },
+    { key: { familyId: 1 }, name: 'family_id' },
+    { key: { userId: 1 }, name: 'user_id' },
+  ],
+  [COLLECTIONS.conversations]: [
+    { key: { participantKey: 1 }, name: 'participant_key_unique', unique: true },
+    { key: { participants: 1, lastActivityAt: -1 }, name: 'participants_last_activity' },
+  ],
+  [COLLECTIONS.messages]: [
+    { key: { conversationId: 1, _id: -1 }, name: 'conversation_history' },
+    { key: { receiverId: 1, readAt: 1, conversationId: 1 }, name: 'receiver_unread' },
+    { key: { senderClientKey: 1 }, name: 'sender_client_key_unique', unique: true, sparse: true },
+    { key: { autoMessageId: 1 }, name: 'auto_message_id_unique', unique: true, sparse: true },
+  ],
+  [COLLECTIONS.autoMessages]: [
+    { key: { planKey: 1 }, name: 'plan_key_unique', unique: true },
+    { key: { status: 1, sendAt: 1 }, name: 'status_send_at' },
+    { key: { status: 1, leaseUntil: 1 }, name: 'status_lease_until' },
+  ],
+};
+
+/**
+ * Creates every index (idempotent); run at every start, before serving. One
+ * index per command: FerretDB v1 drops the connection (a server-side panic)
+ * when one createIndexes command lists several indexes that already exist.
+ */
+export const ensureIndexes = async (db: Db): Promise<void> => {
+  for (const [collection, indexes] of Object.entries(INDEXES)) {
+    for (const index of indexes) await db.collection(collection).createIndexes([index]);
+  }
+};

@@ -1,0 +1,53 @@
+import type { Collection, Db } from 'mongodb';
+import type { RefreshSession } from '../../domain/session.js';
+import type { SessionRepository } from '../../ports/session-repository.js';
+import { COLLECTIONS } from './collection-names.js';
+import { decodeDocument } from './documents/decode-document.js';
+import { SessionDocument, sessionFromDocument, sessionToDocument } from './documents/session-document.js';
+
+/** Expiry is checked in every query: no TTL index is relied on (FerretDB v1 refuses them). */
+export class MongoSessionRepository implements SessionRepository {
+  private readonly sessions: Collection<SessionDocument>;
+
+  constructor(db: Db) {
+    this.sessions = db.collection<SessionDocument>(COLLECTIONS.sessions);
+  }
+
+  async insert(session: RefreshSession): Promise<void> {
+    await this.sessions.insertOne(sessionToDocument(session));
+  }
+
+  async findByTokenHash(tokenHash: string): Promise<RefreshSession | null> {
+    const document = await this.sessions.findOne({ tokenHash });
+    return document ? this.decode(document) : null;
+  }
+
+  async claimForRotation(tokenHash: string, now: Date): Promise<RefreshSession | null> {
+    const document = await this.sessions.findOneAndUpdate(
+      { tokenHash, rotatedAt: null, revokedAt: null, expiresAt: { $gt: now } },
+      { $set: { rotatedAt: now } },
+      { returnDocument: 'before' },
+    );
+    return document ? this.decode(document) : null;
+  }
+
+  async revokeFamily(familyId: string, now: Date): Promise<void> {
+    await this.sessions.updateMany({ familyId, revokedAt: null }, { $set: { revokedAt: now } });
+  }
+
+  async revokeAllForUser(userId: string, now: Date): Promise<void> {
+    await this.sessions.updateMany({ userId, revokedAt: null }, { $set: { revokedAt: now } });
+  }
+
+  async isFamilyActive(familyId: string, now: Date): Promise<boolean> {
+    const live = await this.sessions.countDocuments(
+      { familyId, rotatedAt: null, revokedAt: null, expiresAt: { $gt: now } },
+      { limit: 1 },
+    );
+    return live > 0;
+  }
+
+  private decode(document: unknown): RefreshSession {
+    return sessionFromDocument(decodeDocument(SessionDocument, COLLECTIONS.sessions, document));
+  }
+}

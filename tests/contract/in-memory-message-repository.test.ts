@@ -1,0 +1,4 @@
+import { InMemoryMessageRepository } from '../../src/adapters/memory/in-memory-message-repository.js';
+import { describeMessageRepositoryContract } from './message-repository-contract.js';
+
+describeMessageRepositoryContract('in-memory', async () => new InMemoryMessageRepository());

@@ -1,0 +1,4 @@
+import { InMemorySessionRepository } from '../../src/adapters/memory/in-memory-session-repository.js';
+import { describeSessionRepositoryContract } from './session-repository-contract.js';
+
+describeSessionRepositoryContract('in-memory', async () => new InMemorySessionRepository());
