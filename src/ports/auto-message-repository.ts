@@ -6,6 +6,8 @@ export interface AutoMessageRepository {
   /** Inserts items, skipping those whose planKey exists; returns how many were new. */
   insertMany(items: readonly AutoMessage[]): Promise<number>;
   findById(id: string): Promise<AutoMessage | null>;
+  /** Every item of one planning day, earliest sendAt first (operators, tests). */
+  listByPlanDay(day: string): Promise<AutoMessage[]>;
   /**
    * Atomically claims one item that is due: planned with sendAt <= now, or
    * queued with leaseUntil <= now (claimed but never delivered). Sets status

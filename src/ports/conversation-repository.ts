@@ -18,6 +18,6 @@ export interface ConversationRepository {
    * (arriving late) leaves it unchanged. Returns the conversation after.
    */
   recordLastMessage(conversationId: string, lastMessage: LastMessage): Promise<Conversation | null>;
-  /** Hides the preview when `messageId` is the last message. */
+  /** Erases the preview (and flags it deleted) when `messageId` is the last message. */
   markLastMessageDeleted(conversationId: string, messageId: string): Promise<void>;
 }

@@ -42,7 +42,7 @@ export interface MessageRepository {
   markDelivered(messageId: string, at: Date): Promise<boolean>;
   /** Marks every unread, undeleted message to `readerId` in the conversation; returns those it marked. */
   markConversationRead(conversationId: string, readerId: string, at: Date): Promise<MarkedRead[]>;
-  /** Sets deletedAt when unset and `senderId` sent it; returns the message after (null if absent). */
+  /** Sets deletedAt and erases the content, when unset and `senderId` sent it; returns the message after (null if absent). */
   softDelete(messageId: string, senderId: string, at: Date): Promise<Message | null>;
   /**
    * Unread (not read, not deleted) messages to the receiver, per conversation;

@@ -114,7 +114,11 @@ export const describeConversationRepositoryContract = (
       expect((await repository.findById(conversation.id))?.lastMessage).toEqual(last);
 
       await repository.markLastMessageDeleted(conversation.id, last.id);
-      expect((await repository.findById(conversation.id))?.lastMessage).toEqual({ ...last, isDeleted: true });
+      expect((await repository.findById(conversation.id))?.lastMessage).toEqual({
+        ...last,
+        preview: '',
+        isDeleted: true,
+      });
       await repository.markLastMessageDeleted(nextId(), last.id);
     });
 

@@ -181,13 +181,14 @@ export const describeMessageRepositoryContract = (
       expect(await repository.markConversationRead(conversationId, BOB, at(60))).toEqual([]);
     });
 
-    it('lets only the sender delete a message, once: a second call keeps the first time', async () => {
+    it('lets only the sender delete a message, once, erasing its content: a second call keeps the first time', async () => {
       const message = await stored();
 
       expect(await repository.softDelete(message.id, BOB, at(1))).toEqual(message);
-      expect(await repository.softDelete(message.id, ALICE, at(2))).toEqual({ ...message, deletedAt: at(2) });
-      expect(await repository.softDelete(message.id, ALICE, at(3))).toEqual({ ...message, deletedAt: at(2) });
-      expect(await repository.findById(message.id)).toEqual({ ...message, deletedAt: at(2) });
+      const deleted = { ...message, content: '', deletedAt: at(2) };
+      expect(await repository.softDelete(message.id, ALICE, at(2))).toEqual(deleted);
+      expect(await repository.softDelete(message.id, ALICE, at(3))).toEqual(deleted);
+      expect(await repository.findById(message.id)).toEqual(deleted);
       expect(await repository.softDelete(nextId(), ALICE, at(3))).toBeNull();
     });
 

@@ -9,9 +9,5 @@ const database = await useMongoTestDatabase(mongo.url, 'auto_messages');
 
 describe.skipIf(mongo.skip)('MongoAutoMessageRepository', () => {
   if (!database) return;
-  describeAutoMessageRepositoryContract(
-    'mongo',
-    async () => new MongoAutoMessageRepository(await database.fresh()),
-    database.differences,
-  );
+  describeAutoMessageRepositoryContract('mongo', async () => new MongoAutoMessageRepository(await database.fresh()));
 });

@@ -9,9 +9,5 @@ const database = await useMongoTestDatabase(mongo.url, 'sessions');
 
 describe.skipIf(mongo.skip)('MongoSessionRepository', () => {
   if (!database) return;
-  describeSessionRepositoryContract(
-    'mongo',
-    async () => new MongoSessionRepository(await database.fresh()),
-    database.differences,
-  );
+  describeSessionRepositoryContract('mongo', async () => new MongoSessionRepository(await database.fresh()));
 });

@@ -4,13 +4,11 @@ import type { Db } from 'mongodb';
 import { COLLECTIONS } from '../../src/adapters/mongo/collection-names.js';
 import { connectMongo, type MongoConnection } from '../../src/adapters/mongo/mongo-connection.js';
 import { ensureIndexes } from '../../src/adapters/mongo/mongo-indexes.js';
-import { NO_DIFFERENCES, type ServerDifferences } from './server-differences.js';
 
 export interface MongoTestDatabase {
   /** Empties every collection (indexes stay) and returns the database, for a test of its own. */
   fresh(): Promise<Db>;
   readonly db: Db;
-  readonly differences: ServerDifferences;
 }
 
 /**
@@ -24,9 +22,6 @@ export const useMongoTestDatabase = async (
 ): Promise<MongoTestDatabase | null> => {
   if (url === undefined) return null;
   const connection: MongoConnection = await connectMongo(url, `contract_${suite}_${randomBytes(4).toString('hex')}`);
-  const buildInfo = await connection.client.db('admin').command({ buildInfo: 1 });
-  // FerretDB v1 names itself in buildInfo; our wrapper reports its version as "unknown".
-  const ferretDbV1 = 'ferretdbVersion' in buildInfo && !/^v?2\./.test(String(buildInfo.ferretdbVersion));
   await ensureIndexes(connection.db);
   afterAll(async () => {
     await connection.db.dropDatabase();
@@ -35,7 +30,6 @@ export const useMongoTestDatabase = async (
   const { db } = connection;
   return {
     db,
-    differences: ferretDbV1 ? { conditionalUpdatesRace: true, updateDuplicateIsNot11000: true } : NO_DIFFERENCES,
     async fresh() {
       await Promise.all(Object.values(COLLECTIONS).map((name) => db.collection(name).deleteMany({})));
       return db;

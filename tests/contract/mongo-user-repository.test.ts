@@ -12,11 +12,7 @@ const database = await useMongoTestDatabase(mongo.url, 'users');
 describe.skipIf(mongo.skip)('MongoUserRepository', () => {
   if (!database) return;
 
-  describeUserRepositoryContract(
-    'mongo',
-    async () => new MongoUserRepository(await database.fresh()),
-    database.differences,
-  );
+  describeUserRepositoryContract('mongo', async () => new MongoUserRepository(await database.fresh()));
 
   it('rejects a stored document that does not decode, naming the collection, the id and the field', async () => {
     const db = await database.fresh();

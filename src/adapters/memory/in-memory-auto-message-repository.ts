@@ -51,6 +51,13 @@ export class InMemoryAutoMessageRepository implements AutoMessageRepository {
     return inserted;
   }
 
+  async listByPlanDay(day: string): Promise<AutoMessage[]> {
+    return [...this.items.values()]
+      .filter((item) => item.planDay === day)
+      .sort(bySendAtThenId)
+      .map(copy);
+  }
+
   async findById(id: string): Promise<AutoMessage | null> {
     const item = this.items.get(id);
     return item ? copy(item) : null;

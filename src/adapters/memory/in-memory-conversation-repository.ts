@@ -88,7 +88,10 @@ export class InMemoryConversationRepository implements ConversationRepository {
   async markLastMessageDeleted(conversationId: string, messageId: string): Promise<void> {
     const current = this.conversations.get(conversationId);
     if (current?.lastMessage?.id !== messageId) return;
-    this.conversations.set(conversationId, { ...current, lastMessage: { ...current.lastMessage, isDeleted: true } });
+    this.conversations.set(conversationId, {
+      ...current,
+      lastMessage: { ...current.lastMessage, preview: '', isDeleted: true },
+    });
   }
 
   private byKey(participantKey: string): Conversation | undefined {

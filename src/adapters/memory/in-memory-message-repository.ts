@@ -119,7 +119,7 @@ export class InMemoryMessageRepository implements MessageRepository {
     const message = this.messages.get(messageId);
     if (!message) return null;
     if (message.senderId !== senderId || message.deletedAt !== null) return copy(message);
-    return copy(this.replace({ ...message, deletedAt: new Date(at) }));
+    return copy(this.replace({ ...message, content: '', deletedAt: new Date(at) }));
   }
 
   async countUnreadByConversation(

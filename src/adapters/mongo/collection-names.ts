@@ -6,4 +6,5 @@ export const COLLECTIONS = {
   messages: 'messages',
   autoMessages: 'auto_messages',
   autoMessagePlans: 'auto_message_plans',
+  claimTickets: 'claim_tickets',
 } as const;

@@ -1,6 +1,7 @@
-import { MongoBulkWriteError, type Collection, type Db } from 'mongodb';
+import { MongoBulkWriteError, type Collection, type Db, type ObjectId } from 'mongodb';
 import type { AutoMessage, AutoMessagePlan, AutoMessageStatus } from '../../domain/auto-message.js';
 import type { AutoMessageRepository } from '../../ports/auto-message-repository.js';
+import { ClaimTickets } from './claim-tickets.js';
 import { COLLECTIONS } from './collection-names.js';
 import {
   AutoMessageDocument,
@@ -17,13 +18,17 @@ import { isDuplicateKeyError } from './duplicate-key-error.js';
 import { toObjectId } from './object-ids.js';
 
 const DUPLICATE_KEY = 11000;
+/** Claims lost to other schedulers in one call before it yields; the next run carries on. */
+const MAX_CLAIM_ATTEMPTS = 100;
 const STATUSES: readonly AutoMessageStatus[] = ['planned', 'queued', 'sent', 'dead'];
 
 export class MongoAutoMessageRepository implements AutoMessageRepository {
   private readonly items: Collection<AutoMessageDocument>;
   private readonly plans: Collection<AutoMessagePlanDocument>;
+  private readonly tickets: ClaimTickets;
 
   constructor(db: Db) {
+    this.tickets = new ClaimTickets(db);
     this.items = db.collection<AutoMessageDocument>(COLLECTIONS.autoMessages);
     this.plans = db.collection<AutoMessagePlanDocument>(COLLECTIONS.autoMessagePlans);
   }
@@ -58,6 +63,11 @@ export class MongoAutoMessageRepository implements AutoMessageRepository {
     }
   }
 
+  async listByPlanDay(day: string): Promise<AutoMessage[]> {
+    const documents = await this.items.find({ planDay: day }).sort({ sendAt: 1, _id: 1 }).toArray();
+    return documents.map((document) => this.decode(document));
+  }
+
   async findById(id: string): Promise<AutoMessage | null> {
     const _id = toObjectId(id);
     if (!_id) return null;
@@ -65,18 +75,37 @@ export class MongoAutoMessageRepository implements AutoMessageRepository {
     return document ? this.decode(document) : null;
   }
 
+  /**
+   * Each claim of an item takes the ticket `<id>:<claims so far>`, so of two
+   * schedulers only one claims it, on any server; the loser moves on to the
+   * next due item. The counter (`claims`) lives only in the document.
+   */
   async claimNextDue(now: Date, leaseUntil: Date): Promise<AutoMessage | null> {
-    const document = await this.items.findOneAndUpdate(
-      {
-        $or: [
-          { status: 'planned', sendAt: { $lte: now } },
-          { status: 'queued', leaseUntil: { $lte: now } },
-        ],
-      },
-      { $set: { status: 'queued', queuedAt: now, leaseUntil } },
-      { sort: { sendAt: 1, _id: 1 }, returnDocument: 'after' },
-    );
-    return document ? this.decode(document) : null;
+    const due = {
+      $or: [
+        { status: 'planned' as const, sendAt: { $lte: now } },
+        { status: 'queued' as const, leaseUntil: { $lte: now } },
+      ],
+    };
+    const lost: ObjectId[] = [];
+    for (let attempt = 0; attempt < MAX_CLAIM_ATTEMPTS; attempt += 1) {
+      const candidate = await this.items.findOne<{ _id: ObjectId; claims?: number }>(
+        lost.length > 0 ? { ...due, _id: { $nin: lost } } : due,
+        { sort: { sendAt: 1, _id: 1 }, projection: { _id: 1, claims: 1 } },
+      );
+      if (!candidate) return null;
+      lost.push(candidate._id);
+      if (!(await this.tickets.take(`auto:${candidate._id.toHexString()}:${candidate.claims ?? 0}`, now))) continue;
+      const claimed = await this.items.findOneAndUpdate(
+        { _id: candidate._id, ...due },
+        { $set: { status: 'queued', queuedAt: now, leaseUntil }, $inc: { claims: 1 } },
+        { returnDocument: 'after' },
+      );
+      if (claimed) return this.decode(claimed);
+      // Sent or re-leased meanwhile: spend the ticket so its next claim takes a fresh one.
+      await this.items.updateOne({ _id: candidate._id }, { $inc: { claims: 1 } });
+    }
+    return null;
   }
 
   async markSent(id: string, messageId: string, at: Date): Promise<boolean> {

@@ -93,7 +93,7 @@ export class MongoConversationRepository implements ConversationRepository {
     if (!_id) return;
     await this.conversations.updateOne(
       { _id, 'lastMessage.id': messageId },
-      { $set: { 'lastMessage.isDeleted': true } },
+      { $set: { 'lastMessage.isDeleted': true, 'lastMessage.preview': '' } },
     );
   }
 

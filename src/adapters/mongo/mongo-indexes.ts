@@ -29,6 +29,7 @@ const INDEXES: Record<string, IndexDescription[]> = {
   ],
   [COLLECTIONS.autoMessages]: [
     { key: { planKey: 1 }, name: 'plan_key_unique', unique: true },
+    { key: { planDay: 1, sendAt: 1 }, name: 'plan_day_send_at' },
     { key: { status: 1, sendAt: 1 }, name: 'status_send_at' },
     { key: { status: 1, leaseUntil: 1 }, name: 'status_lease_until' },
   ],

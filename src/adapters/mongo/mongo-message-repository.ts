@@ -105,7 +105,7 @@ export class MongoMessageRepository implements MessageRepository {
     if (!_id) return null;
     const updated = await this.messages.findOneAndUpdate(
       { _id, senderId, deletedAt: null },
-      { $set: { deletedAt: at } },
+      { $set: { deletedAt: at, content: '' } },
       { returnDocument: 'after' },
     );
     return updated ? this.decode(updated) : this.findOne({ _id });

@@ -1,6 +1,7 @@
 import type { Collection, Db } from 'mongodb';
 import type { RefreshSession } from '../../domain/session.js';
 import type { SessionRepository } from '../../ports/session-repository.js';
+import { ClaimTickets } from './claim-tickets.js';
 import { COLLECTIONS } from './collection-names.js';
 import { decodeDocument } from './documents/decode-document.js';
 import { SessionDocument, sessionFromDocument, sessionToDocument } from './documents/session-document.js';
@@ -8,9 +9,11 @@ import { SessionDocument, sessionFromDocument, sessionToDocument } from './docum
 /** Expiry is checked in every query: no TTL index is relied on (FerretDB v1 refuses them). */
 export class MongoSessionRepository implements SessionRepository {
   private readonly sessions: Collection<SessionDocument>;
+  private readonly tickets: ClaimTickets;
 
   constructor(db: Db) {
     this.sessions = db.collection<SessionDocument>(COLLECTIONS.sessions);
+    this.tickets = new ClaimTickets(db);
   }
 
   async insert(session: RefreshSession): Promise<void> {
@@ -22,13 +25,13 @@ export class MongoSessionRepository implements SessionRepository {
     return document ? this.decode(document) : null;
   }
 
+  /** A token rotates once: the rotation ticket (its hash) is the lock, the conditional update the record. */
   async claimForRotation(tokenHash: string, now: Date): Promise<RefreshSession | null> {
-    const document = await this.sessions.findOneAndUpdate(
-      { tokenHash, rotatedAt: null, revokedAt: null, expiresAt: { $gt: now } },
-      { $set: { rotatedAt: now } },
-      { returnDocument: 'before' },
-    );
-    return document ? this.decode(document) : null;
+    const live = { tokenHash, rotatedAt: null, revokedAt: null, expiresAt: { $gt: now } };
+    const document = await this.sessions.findOne(live);
+    if (!document || !(await this.tickets.take(`rotate:${tokenHash}`, now))) return null;
+    const rotated = await this.sessions.updateOne(live, { $set: { rotatedAt: now } });
+    return rotated.modifiedCount === 1 ? this.decode(document) : null;
   }
 
   async revokeFamily(familyId: string, now: Date): Promise<void> {

@@ -1,0 +1,33 @@
+import type { Collection, Db } from 'mongodb';
+import { COLLECTIONS } from './collection-names.js';
+import { isDuplicateKeyError } from './duplicate-key-error.js';
+
+interface TicketDocument {
+  _id: string;
+  takenAt: Date;
+}
+
+/**
+ * Exclusive claims resting on the one guarantee every MongoDB-compatible
+ * server keeps under concurrency: of several inserts of one `_id`, exactly
+ * one succeeds. (FerretDB v1 reads, then writes, in findOneAndUpdate, so two
+ * concurrent conditional updates of one document can both succeed there.)
+ */
+export class ClaimTickets {
+  private readonly tickets: Collection<TicketDocument>;
+
+  constructor(db: Db) {
+    this.tickets = db.collection<TicketDocument>(COLLECTIONS.claimTickets);
+  }
+
+  /** True for the one caller that takes `key` first. */
+  async take(key: string, at: Date): Promise<boolean> {
+    try {
+      await this.tickets.insertOne({ _id: key, takenAt: at });
+      return true;
+    } catch (error) {
+      if (isDuplicateKeyError(error)) return false;
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,206 @@
+import { describe, expect, it } from 'vitest';
+import { buildCore, left, right, type Core } from '../../support/build-core.js';
+
+const registerAll = async (core: Core, usernames: readonly string[]) => {
+  const registered = [];
+  for (const username of usernames) registered.push(await core.register(username));
+  return registered;
+};
+
+const usernames = (count: number): string[] =>
+  Array.from({ length: count }, (_, i) => `user_${String(i).padStart(2, '0')}`);
+
+describe('listing users', () => {
+  it('pages through users sorted by name with page, limit, total, totalPages and hasNext', async () => {
+    const core = buildCore();
+    await registerAll(core, usernames(12));
+
+    const first = right(await core.useCases.listUsers.execute({ page: '1', limit: '5' }));
+    expect(first.users.map((u) => u.username)).toEqual(['user_00', 'user_01', 'user_02', 'user_03', 'user_04']);
+    expect(first.pagination).toEqual({ page: 1, limit: 5, total: 12, totalPages: 3, hasNext: true });
+
+    const last = right(await core.useCases.listUsers.execute({ page: 3, limit: 5 }));
+    expect(last.users.map((u) => u.username)).toEqual(['user_10', 'user_11']);
+    expect(last.pagination).toEqual({ page: 3, limit: 5, total: 12, totalPages: 3, hasNext: false });
+
+    const beyond = right(await core.useCases.listUsers.execute({ page: 4, limit: 5 }));
+    expect(beyond.users).toEqual([]);
+    expect(beyond.pagination.hasNext).toBe(false);
+  });
+
+  it('defaults to page 1 and limit 10', async () => {
+    const core = buildCore();
+    await registerAll(core, usernames(11));
+    const result = right(await core.useCases.listUsers.execute({}));
+    expect(result.users).toHaveLength(10);
+    expect(result.pagination).toEqual({ page: 1, limit: 10, total: 11, totalPages: 2, hasNext: true });
+  });
+
+  it('shows public fields only, never the e-mail address', async () => {
+    const core = buildCore();
+    await registerAll(core, ['alice']);
+    const { users } = right(await core.useCases.listUsers.execute({}));
+    expect(Object.keys(users[0]!).sort()).toEqual(['id', 'isOnline', 'lastSeen', 'username']);
+    expect(JSON.stringify(users)).not.toContain('@example.com');
+  });
+
+  it('searches a case-insensitive substring of the username', async () => {
+    const core = buildCore();
+    await registerAll(core, ['Alice', 'malice', 'ALIBI', 'bob']);
+    const result = right(await core.useCases.listUsers.execute({ search: 'ALI' }));
+    expect(result.users.map((u) => u.username)).toEqual(['ALIBI', 'Alice', 'malice']);
+    expect(result.pagination.total).toBe(3);
+    const prefix = right(await core.useCases.listUsers.execute({ search: 'lic' }));
+    expect(prefix.users.map((u) => u.username)).toEqual(['Alice', 'malice']);
+  });
+
+  it.each(['.', '.*', '^a', '[a-z]', 'a|b', '(a)', '\\'])(
+    'takes regex characters literally: %s finds nothing',
+    async (search) => {
+      const core = buildCore();
+      await registerAll(core, ['a_b', 'abc', 'aab']);
+      const result = right(await core.useCases.listUsers.execute({ search }));
+      expect(result.users).toEqual([]);
+      expect(result.pagination.total).toBe(0);
+    },
+  );
+
+  it('finds an underscore literally', async () => {
+    const core = buildCore();
+    await registerAll(core, ['a_b', 'abc']);
+    const result = right(await core.useCases.listUsers.execute({ search: '_' }));
+    expect(result.users.map((u) => u.username)).toEqual(['a_b']);
+  });
+
+  it.each([
+    ['limit 0', { limit: 0 }, 'limit'],
+    ['limit 101', { limit: 101 }, 'limit'],
+    ['limit abc', { limit: 'abc' }, 'limit'],
+    ['limit 1.5', { limit: '1.5' }, 'limit'],
+    ['page 0', { page: '0' }, 'page'],
+    ['an operator object as search', { search: { $regex: '.*' } }, 'search'],
+  ])('refuses %s with a Validation error', async (_name, query, field) => {
+    const core = buildCore();
+    const error = left(await core.useCases.listUsers.execute(query));
+    expect(error).toMatchObject({ _tag: 'Validation', errors: [{ field }] });
+  });
+
+  it('accepts limits 1 and 100', async () => {
+    const core = buildCore();
+    await registerAll(core, ['alice', 'bob']);
+    expect(right(await core.useCases.listUsers.execute({ limit: '1' })).users).toHaveLength(1);
+    expect(right(await core.useCases.listUsers.execute({ limit: '100' })).users).toHaveLength(2);
+  });
+
+  it('reflects presence in isOnline and lastSeen', async () => {
+    const core = buildCore();
+    const [alice, bob] = await registerAll(core, ['alice', 'bob']);
+    await core.useCases.trackPresence.connected({ id: alice!.user.id, username: 'alice' }, 'socket-1');
+
+    const online = right(await core.useCases.listUsers.execute({}));
+    expect(online.users.map((u) => [u.username, u.isOnline])).toEqual([
+      ['alice', true],
+      ['bob', false],
+    ]);
+
+    core.clock.advance(1_000);
+    await core.useCases.trackPresence.disconnected(alice!.user.id, 'socket-1');
+    const offline = right(await core.useCases.listUsers.execute({}));
+    const aliceAfter = offline.users.find((u) => u.id === alice!.user.id);
+    expect(aliceAfter).toMatchObject({ isOnline: false, lastSeen: core.clock.now().toISOString() });
+    expect(offline.users.find((u) => u.id === bob!.user.id)?.lastSeen).toBeNull();
+  });
+});
+
+describe('online stats', () => {
+  it('counts a user with three connections once, with the percentage of all users', async () => {
+    const core = buildCore();
+    const [alice, bob] = await registerAll(core, ['alice', 'bob', 'carol']);
+    for (const socket of ['tab-1', 'tab-2', 'tab-3']) {
+      await core.useCases.trackPresence.connected({ id: alice!.user.id, username: 'alice' }, socket);
+    }
+    expect(right(await core.useCases.getOnlineStats.execute())).toEqual({
+      onlineCount: 1,
+      totalUsers: 3,
+      onlinePercentage: 33.33,
+    });
+
+    await core.useCases.trackPresence.connected({ id: bob!.user.id, username: 'bob' }, 'tab-4');
+    expect(right(await core.useCases.getOnlineStats.execute())).toEqual({
+      onlineCount: 2,
+      totalUsers: 3,
+      onlinePercentage: 66.67,
+    });
+  });
+
+  it('reports zero without users', async () => {
+    const core = buildCore();
+    expect(right(await core.useCases.getOnlineStats.execute())).toEqual({
+      onlineCount: 0,
+      totalUsers: 0,
+      onlinePercentage: 0,
+    });
+  });
+});
+
+describe('updating the profile', () => {
+  it('changes the username; login still works and the old name is free again', async () => {
+    const core = buildCore();
+    const [alice] = await registerAll(core, ['alice']);
+    const { user } = right(await core.useCases.updateProfile.execute(alice!.claims, { username: 'Alicia' }));
+    expect(user).toMatchObject({ id: alice!.user.id, username: 'Alicia', email: 'alice@example.com' });
+    expect((await core.infrastructure.users.findById(alice!.user.id))?.username).toBe('Alicia');
+
+    const loggedIn = right(
+      await core.useCases.logIn.execute({ email: 'alice@example.com', password: 'correct horse battery' }, '::1'),
+    );
+    expect(loggedIn.user.username).toBe('Alicia');
+
+    right(
+      await core.useCases.registerUser.execute({
+        username: 'alice',
+        email: 'second@example.com',
+        password: 'correct horse battery',
+      }),
+    );
+    expect(await core.infrastructure.users.count()).toBe(2);
+  });
+
+  it('refuses a username taken in another case with a Conflict, leaving the profile unchanged', async () => {
+    const core = buildCore();
+    const [alice] = await registerAll(core, ['alice', 'Bob']);
+    const error = left(await core.useCases.updateProfile.execute(alice!.claims, { username: 'BOB' }));
+    expect(error).toMatchObject({ _tag: 'Conflict', errors: [{ field: 'username' }] });
+    expect((await core.infrastructure.users.findById(alice!.user.id))?.username).toBe('alice');
+  });
+
+  it('lets a user change only the case of their own name', async () => {
+    const core = buildCore();
+    const [alice] = await registerAll(core, ['alice']);
+    const { user } = right(await core.useCases.updateProfile.execute(alice!.claims, { username: 'ALICE' }));
+    expect(user.username).toBe('ALICE');
+  });
+
+  it('changes the e-mail (stored lower-case) and refuses a taken one', async () => {
+    const core = buildCore();
+    const [alice] = await registerAll(core, ['alice', 'bob']);
+    const { user } = right(await core.useCases.updateProfile.execute(alice!.claims, { email: 'New@Example.com' }));
+    expect(user.email).toBe('new@example.com');
+    right(await core.useCases.logIn.execute({ email: 'new@example.com', password: 'correct horse battery' }, '::1'));
+
+    const error = left(await core.useCases.updateProfile.execute(alice!.claims, { email: 'BOB@example.com' }));
+    expect(error).toMatchObject({ _tag: 'Conflict', errors: [{ field: 'email' }] });
+  });
+
+  it.each([
+    ['an empty body', {}],
+    ['an invalid username', { username: 'a b' }],
+    ['an invalid e-mail', { email: 'nope' }],
+    ['an operator object', { username: { $gt: '' } }],
+  ])('refuses %s with a Validation error', async (_name, body) => {
+    const core = buildCore();
+    const [alice] = await registerAll(core, ['alice']);
+    expect(left(await core.useCases.updateProfile.execute(alice!.claims, body))._tag).toBe('Validation');
+    expect((await core.infrastructure.users.findById(alice!.user.id))?.username).toBe('alice');
+  });
+});
