@@ -1,0 +1,76 @@
+import * as E from 'fp-ts/lib/Either.js';
+import { validation } from '../../domain/errors.js';
+import { isId } from '../../domain/ids.js';
+import type { ChatSocket } from './chat-server.js';
+import type { RealtimeUseCases } from './realtime-use-cases.js';
+import { conversationRoom } from './rooms.js';
+import type { SocketEventRunner } from './socket-event-runner.js';
+import type { TypingTimers } from './typing-timers.js';
+
+/** A payload's own field, or undefined when the payload is no plain object; the use cases decode it. */
+const field = (payload: unknown, name: string): unknown =>
+  typeof payload === 'object' && payload !== null && !Array.isArray(payload) && Object.hasOwn(payload, name)
+    ? (payload as Record<string, unknown>)[name]
+    : undefined;
+
+export interface ChatEventDeps {
+  readonly useCases: RealtimeUseCases;
+  readonly typing: TypingTimers;
+  /** Tells the partner the socket stopped typing (the typing timer is already cleared). */
+  readonly stopTyping: (conversationId: string) => Promise<void>;
+}
+
+/** The client events of one authenticated socket. */
+export const registerChatEvents = (socket: ChatSocket, runner: SocketEventRunner, deps: ChatEventDeps): void => {
+  const { useCases, typing, stopTyping } = deps;
+  const claims = socket.data.claims;
+
+  runner.on('join_room', async (payload) => {
+    const allowed = await useCases.checkParticipation.execute(claims, field(payload, 'conversationId'));
+    if (E.isRight(allowed)) await socket.join(conversationRoom(allowed.right.conversationId));
+    return allowed;
+  });
+
+  runner.on('leave_room', async (payload) => {
+    const conversationId = field(payload, 'conversationId');
+    if (!isId(conversationId)) {
+      return E.left(
+        validation('Validation failed', [{ field: 'conversationId', message: 'must be a 24-character hex id' }]),
+      );
+    }
+    await socket.leave(conversationRoom(conversationId));
+    return E.right({ conversationId });
+  });
+
+  runner.on('send_message', async (payload) => {
+    const sent = await useCases.sendMessage.execute(claims, payload);
+    if (E.isLeft(sent)) return sent;
+    const { message, conversation } = sent.right;
+    // The message ends the sender's typing there, as the partner's screen shows.
+    if (typing.stop(conversation.id)) await stopTyping(conversation.id);
+    return E.right({ message, conversation });
+  });
+
+  runner.on('typing_start', async (payload) => {
+    const conversationId = field(payload, 'conversationId');
+    // Already checked and announced: a repeated start only extends the timer.
+    if (typeof conversationId === 'string' && typing.isTyping(conversationId)) {
+      typing.start(conversationId);
+      return E.right({ conversationId });
+    }
+    const started = await useCases.notifyTyping.execute(claims, conversationId, true);
+    if (E.isRight(started)) {
+      if (socket.connected) typing.start(started.right.conversationId);
+      else await stopTyping(started.right.conversationId);
+    }
+    return started;
+  });
+
+  runner.on('typing_stop', async (payload) => {
+    const conversationId = field(payload, 'conversationId');
+    if (typeof conversationId === 'string') typing.stop(conversationId);
+    return useCases.notifyTyping.execute(claims, conversationId, false);
+  });
+
+  runner.on('message_read', (payload) => useCases.markMessageRead.execute(claims, field(payload, 'messageId')));
+};

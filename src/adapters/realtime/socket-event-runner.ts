@@ -1,0 +1,61 @@
+import * as E from 'fp-ts/lib/Either.js';
+import { rateLimited, type AppError } from '../../domain/errors.js';
+import type { Logger } from '../../ports/logger.js';
+import type { Ack, AckError, ClientToServerEvents } from '../../ports/realtime-events.js';
+import { ackErrorOf, ackErrorOfException } from './ack-error.js';
+import type { ChatSocket } from './chat-server.js';
+import { exceptionMeta } from './exception-meta.js';
+import { isServiceOutage } from './is-service-outage.js';
+import type { TokenBucket } from './token-bucket.js';
+
+/** Handles one event's (untrusted) payload; the Right becomes the ack's data. */
+export type EventHandler = (payload: unknown) => Promise<E.Either<AppError, object>>;
+
+export type EventName = keyof ClientToServerEvents;
+
+/**
+ * Listens for one client event on a socket. Every outcome is answered: on the
+ * ack callback when the client gave one, else failures as an `error` event.
+ * Nothing a client sends can make the listener throw.
+ */
+export class SocketEventRunner {
+  constructor(
+    private readonly socket: ChatSocket,
+    private readonly deps: { logger: Logger; bucket: TokenBucket },
+  ) {}
+
+  on(event: EventName, handler: EventHandler): void {
+    const listener = (...args: unknown[]): void => {
+      // Socket.IO passes the client's ack callback, when there is one, as the last argument.
+      const last = args[args.length - 1];
+      const ack = typeof last === 'function' ? (last as (response: Ack) => void) : undefined;
+      const payload = ack ? args.slice(0, -1)[0] : args[0];
+      void this.run(event, handler, payload).then((outcome) => this.answer(outcome, ack));
+    };
+    this.socket.on(event, listener);
+  }
+
+  private async run(event: EventName, handler: EventHandler, payload: unknown): Promise<E.Either<AckError, object>> {
+    const { bucket, logger } = this.deps;
+    if (!bucket.take()) return E.left(ackErrorOf(rateLimited(bucket.retryAfterSeconds(), 'Too many events')));
+    try {
+      return E.mapLeft(ackErrorOf)(await handler(payload));
+    } catch (exception) {
+      logger[isServiceOutage(exception) ? 'warn' : 'error']('socket event failed', {
+        event,
+        socketId: this.socket.id,
+        userId: this.socket.data.claims?.userId,
+        error: exceptionMeta(exception),
+      });
+      return E.left(ackErrorOfException(exception));
+    }
+  }
+
+  private answer(outcome: E.Either<AckError, object>, ack: ((response: Ack) => void) | undefined): void {
+    if (ack) {
+      ack(E.isRight(outcome) ? { ok: true, ...outcome.right } : { ok: false, error: outcome.left });
+    } else if (E.isLeft(outcome) && this.socket.connected) {
+      this.socket.emit('error', outcome.left);
+    }
+  }
+}

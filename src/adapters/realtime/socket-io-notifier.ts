@@ -1,0 +1,58 @@
+import type { ServerEventName, ServerEventPayload } from '../../ports/realtime-events.js';
+import type { RealtimeNotifier } from '../../ports/realtime-notifier.js';
+import type { ChatServer } from './chat-server.js';
+import { userRoom } from './rooms.js';
+
+/** The untyped face of a broadcast: the event generics of the port cannot be narrowed to one event here. */
+interface Broadcast {
+  emit(event: string, ...args: unknown[]): boolean;
+  timeout(ms: number): Broadcast;
+}
+
+export interface SocketIoNotifierOptions {
+  /** How long to wait for the user's sockets to acknowledge an event sent with a receipt. */
+  readonly receiptTimeoutMs: number;
+}
+
+/**
+ * Emits to a user's room. Through the Redis adapter the room spans every
+ * process, and so do acknowledgements. Best effort: it never throws.
+ */
+export class SocketIoNotifier implements RealtimeNotifier {
+  constructor(
+    private readonly io: ChatServer,
+    private readonly options: SocketIoNotifierOptions,
+  ) {}
+
+  toUser<E extends ServerEventName>(userId: string, event: E, payload: ServerEventPayload<E>): void {
+    try {
+      this.room(userId).emit(event, payload);
+    } catch {
+      // Fan-out is best effort: a client that missed an event catches up over REST.
+    }
+  }
+
+  toUserWithReceipt<E extends ServerEventName>(
+    userId: string,
+    event: E,
+    payload: ServerEventPayload<E>,
+    onAcknowledged: () => void,
+  ): void {
+    let acknowledged = false;
+    // Called once, when every socket answered or the timeout ran out; `responses` holds the answers received.
+    const onResponses = (_error: unknown, responses: unknown) => {
+      if (acknowledged || !Array.isArray(responses) || responses.length === 0) return;
+      acknowledged = true;
+      onAcknowledged();
+    };
+    try {
+      this.room(userId).timeout(this.options.receiptTimeoutMs).emit(event, payload, onResponses);
+    } catch {
+      // As in toUser.
+    }
+  }
+
+  private room(userId: string): Broadcast {
+    return this.io.to(userRoom(userId)) as unknown as Broadcast;
+  }
+}
