@@ -1,12 +1,115 @@
+import { AmqpHealthIndicator } from '../adapters/amqp/amqp-health-indicator.js';
+import { AmqpMessageQueue } from '../adapters/amqp/amqp-message-queue.js';
+import { MongoAutoMessageRepository } from '../adapters/mongo/mongo-auto-message-repository.js';
+import { connectMongo } from '../adapters/mongo/mongo-connection.js';
+import { MongoConversationRepository } from '../adapters/mongo/mongo-conversation-repository.js';
+import { MongoHealthIndicator } from '../adapters/mongo/mongo-health-indicator.js';
+import { ensureIndexes } from '../adapters/mongo/mongo-indexes.js';
+import { MongoMessageRepository } from '../adapters/mongo/mongo-message-repository.js';
+import { MongoSessionRepository } from '../adapters/mongo/mongo-session-repository.js';
+import { MongoUserRepository } from '../adapters/mongo/mongo-user-repository.js';
+import { RedisConnection } from '../adapters/redis/redis-connection.js';
+import { RedisHealthIndicator } from '../adapters/redis/redis-health-indicator.js';
+import { RedisPresenceStore } from '../adapters/redis/redis-presence-store.js';
+import { createRedisRateLimiterFactory } from '../adapters/redis/redis-rate-limiter.js';
+import { connectSocketIoRedisFanOut } from '../adapters/redis/socket-io-redis-fan-out.js';
+import type { HealthIndicator } from '../ports/health-indicator.js';
 import type { Logger } from '../ports/logger.js';
 import type { Config } from './config.js';
 import type { Infrastructure } from './infrastructure.js';
 import { memoryInfrastructure } from './memory-infrastructure.js';
 
+/** How a URL shows in logs: scheme, host and path, never credentials. */
+export const describeUrl = (url: string): string => {
+  const parsed = new URL(url);
+  return `${parsed.protocol}//${parsed.host}${parsed.pathname === '/' ? '' : parsed.pathname}`;
+};
+
+type Part = Partial<Omit<Infrastructure, 'active' | 'close' | 'health'>> & {
+  readonly active: Partial<Infrastructure['active']>;
+  readonly health: HealthIndicator;
+  close(): Promise<void>;
+};
+
+const mongoPart = async (url: string, config: Config): Promise<Part> => {
+  const connection = await connectMongo(url, config.MONGODB_DB);
+  await ensureIndexes(connection.db);
+  const { db } = connection;
+  return {
+    users: new MongoUserRepository(db),
+    sessions: new MongoSessionRepository(db),
+    conversations: new MongoConversationRepository(db),
+    messages: new MongoMessageRepository(db),
+    autoMessages: new MongoAutoMessageRepository(db),
+    health: new MongoHealthIndicator(db),
+    active: { repositories: `mongodb ${describeUrl(url)} db=${config.MONGODB_DB}` },
+    close: () => connection.close(),
+  };
+};
+
+const redisPart = async (url: string, config: Config, logger: Logger): Promise<Part> => {
+  const redis = new RedisConnection({ url, keyPrefix: config.REDIS_KEY_PREFIX, logger });
+  await redis.connect();
+  const fanOut = await connectSocketIoRedisFanOut(url, config.REDIS_KEY_PREFIX, logger);
+  const where = `redis ${describeUrl(url)}`;
+  return {
+    presence: new RedisPresenceStore(redis, { leaseMs: config.PRESENCE_LEASE_SECONDS * 1000 }),
+    rateLimiters: createRedisRateLimiterFactory(redis),
+    socketAdapter: fanOut.adapter,
+    health: new RedisHealthIndicator(redis),
+    active: {
+      presence: where,
+      rateLimits: `${where} (in-memory insurance)`,
+      socketFanOut: `${where} (socket.io redis adapter)`,
+    },
+    close: async () => {
+      await fanOut.close();
+      await redis.quit();
+    },
+  };
+};
+
+const rabbitPart = (url: string, config: Config, logger: Logger): Part => {
+  const queue = new AmqpMessageQueue({
+    url,
+    queue: config.RABBITMQ_QUEUE,
+    logger,
+    maxAttempts: config.AUTO_MAX_ATTEMPTS,
+    backoffMs: config.AUTO_RETRY_BASE_MS,
+    prefetch: config.AUTO_PREFETCH,
+  });
+  return {
+    queue,
+    health: new AmqpHealthIndicator(queue),
+    active: { queue: `rabbitmq ${describeUrl(url)} queue=${config.RABBITMQ_QUEUE}` },
+    close: async () => undefined,
+  };
+};
+
 /**
  * Each service is real when its URL is configured and in memory otherwise;
- * production refuses to start half-configured (see config.ts).
+ * production refuses to start half-configured (config.ts). What was
+ * connected is closed again if a later service fails to start.
  */
 export const selectInfrastructure = async (config: Config, logger: Logger): Promise<Infrastructure> => {
-  return memoryInfrastructure(config, logger);
+  const embedded = memoryInfrastructure(config, logger);
+  const parts: Part[] = [];
+  try {
+    if (config.MONGODB_URI) parts.push(await mongoPart(config.MONGODB_URI, config));
+    if (config.REDIS_URL) parts.push(await redisPart(config.REDIS_URL, config, logger));
+    if (config.RABBITMQ_URL) parts.push(rabbitPart(config.RABBITMQ_URL, config, logger));
+  } catch (error) {
+    await Promise.allSettled(parts.map((part) => part.close()));
+    throw error;
+  }
+  const merged = Object.assign({}, embedded, ...parts.map(({ active: _a, health: _h, close: _c, ...ports }) => ports));
+  return {
+    ...(merged as Infrastructure),
+    health: parts.map((part) => part.health),
+    active: Object.assign({}, embedded.active, ...parts.map((part) => part.active)),
+    close: async () => {
+      await Promise.allSettled(parts.map((part) => part.close()));
+      await embedded.close();
+    },
+  };
 };

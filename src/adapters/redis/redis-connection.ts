@@ -16,6 +16,8 @@ export interface RedisConnectionOptions {
   /** Reconnect delays grow from 50 ms, doubling, up to this. Reconnection never gives up. */
   readonly maxReconnectDelayMs?: number;
   readonly logger?: Logger;
+  /** Queue commands while disconnected instead of failing them (for pub/sub fan-out, not for request paths). */
+  readonly offlineQueue?: boolean;
 }
 
 /**
@@ -34,7 +36,7 @@ export class RedisConnection {
     this.commandTimeoutMs = options.commandTimeoutMs ?? 1_000;
     this.client = createClient({
       url: options.url,
-      disableOfflineQueue: true,
+      disableOfflineQueue: !options.offlineQueue,
       socket: {
         connectTimeout: options.connectTimeoutMs ?? 5_000,
         reconnectStrategy: (retries) => Math.min(50 * 2 ** retries, maxDelay) + Math.floor(Math.random() * 50),
