@@ -18,9 +18,10 @@ const withTimeout = (check: Promise<void>, ms: number): Promise<void> => {
 /** Checks every indicator at once; one that hangs counts as down after `timeoutMs`. */
 export const checkServices = (indicators: readonly HealthIndicator[], timeoutMs: number): Promise<ServiceCheck[]> =>
   Promise.all(
-    indicators.map(async ({ name, check }) => {
+    indicators.map(async (indicator) => {
+      const { name } = indicator;
       try {
-        await withTimeout(Promise.resolve().then(check), timeoutMs);
+        await withTimeout(Promise.resolve().then(() => indicator.check()), timeoutMs);
         return { name, up: true };
       } catch (error) {
         return { name, up: false, reason: error instanceof Error ? error.message : String(error) };
