@@ -1,36 +1,16 @@
-import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { DependencyContainer } from './di.js';
-import { SystemClock } from '../adapters/clock/system-clock.js';
-import { MathRandomSource } from '../adapters/clock/math-random-source.js';
-import { BcryptPasswordHasher } from '../adapters/crypto/bcrypt-password-hasher.js';
-import { JoseTokenService } from '../adapters/crypto/jose-token-service.js';
-import { ObjectIdGenerator } from '../adapters/crypto/object-id-generator.js';
-import { RandomOpaqueTokenGenerator } from '../adapters/crypto/opaque-token-generator.js';
 import { createHttpApp } from '../adapters/http/create-http-app.js';
-import { createWinstonLogger } from '../adapters/logging/winston-logger.js';
-import { PrometheusMetrics } from '../adapters/metrics/prometheus-metrics.js';
+import type { PrometheusMetrics } from '../adapters/metrics/prometheus-metrics.js';
 import { bindSocketHandlers } from '../adapters/realtime/bind-socket-handlers.js';
-import { createSocketServer } from '../adapters/realtime/create-socket-server.js';
-import { SocketIoNotifier } from '../adapters/realtime/socket-io-notifier.js';
 import { startAutoMessageSchedule, type RunningSchedule } from '../adapters/scheduler/auto-message-schedule.js';
 import type { UseCases } from '../application/use-cases.js';
-import type { Clock } from '../ports/clock.js';
-import type { Logger } from '../ports/logger.js';
-import type { RandomSource } from '../ports/random-source.js';
+import { composeSystem, type AppOverrides } from './compose-system.js';
 import type { Config } from './config.js';
-import { buildContainer } from './container.js';
+import type { DependencyContainer } from './di.js';
 import type { Infrastructure } from './infrastructure.js';
-import { selectInfrastructure } from './select-infrastructure.js';
-import { resolveUseCases } from './use-case-registrations.js';
 
-export interface AppOverrides {
-  readonly clock?: Clock;
-  readonly random?: RandomSource;
-  readonly logger?: Logger & { close?(): Promise<void> };
-  readonly infrastructure?: Infrastructure;
-}
+export type { AppOverrides } from './compose-system.js';
 
 export interface RunningApp {
   /** The HTTP port (0 when this process runs no api role). */
@@ -44,55 +24,14 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-const jwtSecretFor = (config: Config, logger: Logger): string => {
-  if (config.JWT_SECRET) return config.JWT_SECRET;
-  logger.warn('JWT_SECRET is not set: using a random secret, so tokens die with this process');
-  return randomBytes(32).toString('base64url');
-};
-
 /** Composes the whole system for the configured roles and starts it. */
 export const startApp = async (config: Config, overrides: AppOverrides = {}): Promise<RunningApp> => {
-  const logger =
-    overrides.logger ??
-    createWinstonLogger({
-      level: config.LOG_LEVEL,
-      format: config.LOG_FORMAT ?? (config.NODE_ENV === 'production' ? 'json' : 'pretty'),
-      ...(config.LOG_TO_FILES ? { directory: config.LOG_DIR } : {}),
-    });
-  const clock = overrides.clock ?? new SystemClock();
   const roles = new Set(config.ROLES);
-  const infrastructure = overrides.infrastructure ?? (await selectInfrastructure(config, logger));
-  const metrics = new PrometheusMetrics();
-
   // The request listener must exist before Socket.IO attaches: engine.io only hands on requests to listeners already there.
   let handleRequest: http.RequestListener = (_req, res) => res.writeHead(503).end();
   const httpServer = roles.has('api') ? http.createServer((req, res) => handleRequest(req, res)) : undefined;
-  const io = createSocketServer(httpServer, { corsOrigins: config.CORS_ORIGINS });
-  if (infrastructure.socketAdapter) io.adapter(infrastructure.socketAdapter as never);
-  const notifier = new SocketIoNotifier(io, { receiptTimeoutMs: config.DELIVERY_RECEIPT_TIMEOUT_MS });
-
-  const container = buildContainer({
-    config,
-    logger,
-    clock,
-    ids: new ObjectIdGenerator(),
-    random: overrides.random ?? new MathRandomSource(),
-    hasher: new BcryptPasswordHasher({ cost: config.BCRYPT_COST }),
-    tokens: new JoseTokenService(
-      {
-        secret: jwtSecretFor(config, logger),
-        issuer: config.JWT_ISSUER,
-        audience: config.JWT_AUDIENCE,
-        accessTokenTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
-      },
-      clock,
-    ),
-    opaqueTokens: new RandomOpaqueTokenGenerator(),
-    metrics,
-    notifier,
-    infrastructure,
-  });
-  const useCases = resolveUseCases(container);
+  const system = await composeSystem(config, overrides, httpServer);
+  const { logger, infrastructure, metrics, io, container, useCases } = system;
 
   let shuttingDown = false;
   let realtime: { close(): Promise<void> } | undefined;
@@ -161,12 +100,7 @@ export const startApp = async (config: Config, overrides: AppOverrides = {}): Pr
       await realtime?.close();
       httpServer?.closeIdleConnections();
       await httpClosed;
-      await infrastructure.queue.close();
-      await new Promise<void>((resolve) => io.close(() => resolve()));
-      await infrastructure.close();
-      logger.info('stopped');
-      await overrides.logger?.close?.();
-      if (!overrides.logger) await (logger as { close?(): Promise<void> }).close?.();
+      await system.close();
     })();
     return stopping;
   };

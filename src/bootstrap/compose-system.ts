@@ -1,0 +1,109 @@
+import { randomBytes } from 'node:crypto';
+import type http from 'node:http';
+import { MathRandomSource } from '../adapters/clock/math-random-source.js';
+import { SystemClock } from '../adapters/clock/system-clock.js';
+import { BcryptPasswordHasher } from '../adapters/crypto/bcrypt-password-hasher.js';
+import { JoseTokenService } from '../adapters/crypto/jose-token-service.js';
+import { ObjectIdGenerator } from '../adapters/crypto/object-id-generator.js';
+import { RandomOpaqueTokenGenerator } from '../adapters/crypto/opaque-token-generator.js';
+import { createWinstonLogger } from '../adapters/logging/winston-logger.js';
+import { PrometheusMetrics } from '../adapters/metrics/prometheus-metrics.js';
+import type { ChatServer } from '../adapters/realtime/chat-server.js';
+import { createSocketServer } from '../adapters/realtime/create-socket-server.js';
+import { SocketIoNotifier } from '../adapters/realtime/socket-io-notifier.js';
+import type { UseCases } from '../application/use-cases.js';
+import type { Clock } from '../ports/clock.js';
+import type { Logger } from '../ports/logger.js';
+import type { RandomSource } from '../ports/random-source.js';
+import type { Config } from './config.js';
+import { buildContainer } from './container.js';
+import type { DependencyContainer } from './di.js';
+import type { Infrastructure } from './infrastructure.js';
+import { selectInfrastructure } from './select-infrastructure.js';
+import { resolveUseCases } from './use-case-registrations.js';
+
+export interface AppOverrides {
+  readonly clock?: Clock;
+  readonly random?: RandomSource;
+  readonly logger?: Logger & { close?(): Promise<void> };
+  readonly infrastructure?: Infrastructure;
+}
+
+export interface ComposedSystem {
+  readonly logger: Logger;
+  readonly infrastructure: Infrastructure;
+  readonly metrics: PrometheusMetrics;
+  /** Attached to `httpServer` when given; detached otherwise, reaching clients through the shared fan-out. */
+  readonly io: ChatServer;
+  readonly container: DependencyContainer;
+  readonly useCases: UseCases;
+  /** Stops the queue, the socket server and every connection, then flushes the logs. */
+  close(): Promise<void>;
+}
+
+const jwtSecretFor = (config: Config, logger: Logger): string => {
+  if (config.JWT_SECRET) return config.JWT_SECRET;
+  logger.warn('JWT_SECRET is not set: using a random secret, so tokens die with this process');
+  return randomBytes(32).toString('base64url');
+};
+
+/** Every adapter chosen by configuration, wired into the use cases; starts nothing. */
+export const composeSystem = async (
+  config: Config,
+  overrides: AppOverrides = {},
+  httpServer?: http.Server,
+): Promise<ComposedSystem> => {
+  const ownLogger = overrides.logger
+    ? undefined
+    : createWinstonLogger({
+        level: config.LOG_LEVEL,
+        format: config.LOG_FORMAT ?? (config.NODE_ENV === 'production' ? 'json' : 'pretty'),
+        ...(config.LOG_TO_FILES ? { directory: config.LOG_DIR } : {}),
+      });
+  const logger = overrides.logger ?? ownLogger!;
+  const clock = overrides.clock ?? new SystemClock();
+  const infrastructure = overrides.infrastructure ?? (await selectInfrastructure(config, logger));
+  const metrics = new PrometheusMetrics();
+
+  const io = createSocketServer(httpServer, { corsOrigins: config.CORS_ORIGINS });
+  if (infrastructure.socketAdapter) io.adapter(infrastructure.socketAdapter as never);
+  const notifier = new SocketIoNotifier(io, { receiptTimeoutMs: config.DELIVERY_RECEIPT_TIMEOUT_MS });
+
+  const container = buildContainer({
+    config,
+    logger,
+    clock,
+    ids: new ObjectIdGenerator(),
+    random: overrides.random ?? new MathRandomSource(),
+    hasher: new BcryptPasswordHasher({ cost: config.BCRYPT_COST }),
+    tokens: new JoseTokenService(
+      {
+        secret: jwtSecretFor(config, logger),
+        issuer: config.JWT_ISSUER,
+        audience: config.JWT_AUDIENCE,
+        accessTokenTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
+      },
+      clock,
+    ),
+    opaqueTokens: new RandomOpaqueTokenGenerator(),
+    metrics,
+    notifier,
+    infrastructure,
+  });
+
+  return {
+    logger,
+    infrastructure,
+    metrics,
+    io,
+    container,
+    useCases: resolveUseCases(container),
+    async close() {
+      await infrastructure.queue.close();
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await infrastructure.close();
+      logger.info('stopped');
+      await (ownLogger ?? overrides.logger)?.close?.();
+    },
+  };
+};
