@@ -1,0 +1,25 @@
+import { describeAccessControlScenarios } from './scenarios/access-control-scenarios.js';
+import { describeChatScenarios } from './scenarios/chat-scenarios.js';
+import { describeConcurrencyScenarios } from './scenarios/concurrency-scenarios.js';
+import { describeErrorTableScenarios } from './scenarios/error-table-scenarios.js';
+import { describeHistoryScenarios } from './scenarios/history-scenarios.js';
+import { describeIdempotencyScenarios } from './scenarios/idempotency-scenarios.js';
+import { describePresenceScenarios } from './scenarios/presence-scenarios.js';
+import { describeSessionScenarios } from './scenarios/session-scenarios.js';
+import { describeSocketAuthScenarios } from './scenarios/socket-auth-scenarios.js';
+import { describeTypingScenarios } from './scenarios/typing-scenarios.js';
+import { describeUnreadScenarios } from './scenarios/unread-scenarios.js';
+import { startE2eApp } from './support/start-e2e-app.js';
+
+// The embedded default: every port in memory, no external service.
+describeChatScenarios(startE2eApp);
+describeTypingScenarios(startE2eApp);
+describePresenceScenarios(startE2eApp);
+describeUnreadScenarios(startE2eApp);
+describeHistoryScenarios(startE2eApp);
+describeSessionScenarios(startE2eApp);
+describeSocketAuthScenarios(startE2eApp);
+describeAccessControlScenarios(startE2eApp);
+describeErrorTableScenarios(startE2eApp);
+describeIdempotencyScenarios(startE2eApp);
+describeConcurrencyScenarios(startE2eApp);

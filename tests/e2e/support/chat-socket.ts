@@ -1,0 +1,79 @@
+import { io, type Socket } from 'socket.io-client';
+import { onTestFinished } from 'vitest';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../../src/ports/realtime-events.js';
+import { EventLog } from './event-log.js';
+import type { E2eApp } from './start-e2e-app.js';
+
+export type ChatSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export interface TestClient {
+  readonly socket: ChatSocket;
+  /** What the socket received since it was created. */
+  readonly events: EventLog;
+}
+
+export type ConnectError = Error & { data?: { code?: string } };
+
+/**
+ * A socket that has not connected yet, closed when the current test ends.
+ * No reconnection: a test decides itself when a client comes back.
+ */
+export const createSocket = (
+  app: E2eApp,
+  auth: Record<string, unknown> = {},
+  extraHeaders: Record<string, string> = {},
+): ChatSocket => {
+  const socket: ChatSocket = io(app.url, {
+    auth,
+    extraHeaders,
+    autoConnect: false,
+    reconnection: false,
+    forceNew: true,
+    transports: ['websocket'],
+    timeout: 3_000,
+  });
+  onTestFinished(() => {
+    socket.disconnect();
+  });
+  return socket;
+};
+
+/**
+ * Connects an authenticated socket (token in `auth.token`) with an event log
+ * attached from the start. The test fails if any event it received, awaited
+ * or not, breaks its documented shape.
+ */
+export const connectSocket = async (app: E2eApp, token: string): Promise<TestClient> => {
+  const socket = createSocket(app, { token });
+  const events = new EventLog(socket);
+  onTestFinished(() => {
+    const problems = events.problems();
+    if (problems.length > 0) throw new Error(`socket payloads off their schema:\n${problems.join('\n')}`);
+  });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', (error) => reject(new Error(`socket refused: ${error.message}`)));
+    socket.connect();
+  });
+  return { socket, events };
+};
+
+/** The `connect_error` a socket with this handshake gets; fails when it connects instead. */
+export const refusedConnection = (
+  app: E2eApp,
+  auth: Record<string, unknown> = {},
+  extraHeaders: Record<string, string> = {},
+): Promise<ConnectError> => {
+  const socket = createSocket(app, auth, extraHeaders);
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => reject(new Error('connected, expected connect_error')));
+    socket.once('connect_error', (error) => resolve(error as ConnectError));
+    socket.connect();
+  });
+};
+
+/** Closes the socket and gives the server a moment to see it go. */
+export const closeSocket = async (client: TestClient, settleMs = 100): Promise<void> => {
+  client.socket.disconnect();
+  await new Promise((resolve) => setTimeout(resolve, settleMs));
+};

@@ -1,0 +1,46 @@
+import type { ValidateFunction } from 'ajv';
+import { openApiDocument } from '../../../src/adapters/http/openapi/openapi-document.js';
+import type { ServerEventName } from '../../../src/ports/realtime-events.js';
+import { createAjv } from '../../unit/http/openapi-response-validator.js';
+
+const component = (name: string) => ({ $ref: `openapi-components#/$defs/${name}` });
+const id = { type: 'string', pattern: '^[0-9a-f]{24}$' };
+const dateTime = { type: 'string', format: 'date-time' };
+const text = { type: 'string' };
+const closed = (properties: Record<string, object>) => ({
+  type: 'object',
+  additionalProperties: false,
+  required: Object.keys(properties),
+  properties,
+});
+
+/** Messages and conversations in socket payloads are the REST shapes: the OpenAPI components. */
+const messagePayload = closed({ message: component('Message'), conversation: component('Conversation') });
+
+const SCHEMAS: Record<ServerEventName, object> = {
+  message_received: messagePayload,
+  message_sent: messagePayload,
+  message_delivered: closed({ messageId: id, conversationId: id, deliveredAt: dateTime }),
+  message_read: closed({ messageId: id, conversationId: id, readerId: id, readAt: dateTime }),
+  message_deleted: closed({ messageId: id, conversationId: id }),
+  new_message_notification: closed({ conversationId: id, senderId: id, senderUsername: text, preview: text }),
+  user_online: closed({ userId: id, username: text, timestamp: dateTime }),
+  user_offline: closed({ userId: id, lastSeen: dateTime }),
+  user_typing: closed({ conversationId: id, userId: id, isTyping: { type: 'boolean' } }),
+  error: closed({ code: text, message: text }),
+};
+
+const ajv = createAjv(openApiDocument);
+const compiled = new Map<string, ValidateFunction>();
+
+/** Why a server event's payload breaks its documented shape, or null when it conforms. */
+export const eventPayloadProblems = (event: string, payload: unknown): string | null => {
+  const schema = SCHEMAS[event as ServerEventName];
+  if (!schema) return `unknown server event ${event}`;
+  let validate = compiled.get(event);
+  if (!validate) {
+    validate = ajv.compile(schema);
+    compiled.set(event, validate);
+  }
+  return validate(payload) ? null : JSON.stringify(validate.errors);
+};
