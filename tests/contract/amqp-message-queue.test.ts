@@ -1,4 +1,3 @@
-import net from 'node:net';
 import { randomBytes } from 'node:crypto';
 import amqplib, { type Channel } from 'amqplib';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -7,6 +6,7 @@ import { AmqpMessageQueue, type AmqpMessageQueueOptions } from '../../src/adapte
 import type { Logger } from '../../src/ports/logger.js';
 import { freePort } from '../support/services/free-port.js';
 import { useService } from '../support/services/use-service.js';
+import { startRelay } from '../support/tcp-relay.js';
 import { describeMessageQueueContract } from './message-queue-contract.js';
 
 const rabbitmq = useService('rabbitmq');
@@ -48,35 +48,6 @@ const makeQueue = (options: Partial<AmqpMessageQueueOptions> & { queue: string }
   const queue = new AmqpMessageQueue({ url: rabbitmq.url!, logger: silentLogger, reconnectDelayMs: 200, ...options });
   tracked.push(queue);
   return queue;
-};
-
-/** A TCP relay to the broker: cutting it kills every connection made through it, like a crashed consumer process. */
-const startRelay = async (target: string) => {
-  const { hostname, port } = new URL(target);
-  const sockets = new Set<net.Socket>();
-  const server = net.createServer((client) => {
-    const upstream = net.connect(Number(port), hostname);
-    for (const socket of [client, upstream]) {
-      sockets.add(socket);
-      socket.on('error', () => undefined);
-      socket.on('close', () => {
-        client.destroy();
-        upstream.destroy();
-      });
-    }
-    client.pipe(upstream).pipe(client);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address() as net.AddressInfo;
-  const url = new URL(target);
-  url.port = String(address.port);
-  return {
-    url: url.toString(),
-    cut: () => {
-      server.close();
-      for (const socket of sockets) socket.destroy();
-    },
-  };
 };
 
 describe.skipIf(rabbitmq.skip)('AmqpMessageQueue', () => {
