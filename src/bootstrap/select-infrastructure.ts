@@ -19,6 +19,8 @@ import type { Config } from './config.js';
 import type { Infrastructure } from './infrastructure.js';
 import { memoryInfrastructure } from './memory-infrastructure.js';
 
+const STARTUP_CONNECT_TIMEOUT_MS = 15_000;
+
 /** How a URL shows in logs: scheme, host and path, never credentials. */
 export const describeUrl = (url: string): string => {
   const parsed = new URL(url);
@@ -69,7 +71,7 @@ const redisPart = async (url: string, config: Config, logger: Logger): Promise<P
   };
 };
 
-const rabbitPart = (url: string, config: Config, logger: Logger): Part => {
+const rabbitPart = async (url: string, config: Config, logger: Logger): Promise<Part> => {
   const queue = new AmqpMessageQueue({
     url,
     queue: config.RABBITMQ_QUEUE,
@@ -78,6 +80,10 @@ const rabbitPart = (url: string, config: Config, logger: Logger): Part => {
     backoffMs: config.AUTO_RETRY_BASE_MS,
     prefetch: config.AUTO_PREFETCH,
   });
+  // Start ready when the broker is there; without it, start anyway (not ready) and let the manager reconnect.
+  if (!(await queue.waitUntilConnected(STARTUP_CONNECT_TIMEOUT_MS))) {
+    logger.warn('RabbitMQ is not reachable yet; publishing waits for it', { url: describeUrl(url) });
+  }
   return {
     queue,
     health: new AmqpHealthIndicator(queue),
@@ -97,7 +103,7 @@ export const selectInfrastructure = async (config: Config, logger: Logger): Prom
   try {
     if (config.MONGODB_URI) parts.push(await mongoPart(config.MONGODB_URI, config));
     if (config.REDIS_URL) parts.push(await redisPart(config.REDIS_URL, config, logger));
-    if (config.RABBITMQ_URL) parts.push(rabbitPart(config.RABBITMQ_URL, config, logger));
+    if (config.RABBITMQ_URL) parts.push(await rabbitPart(config.RABBITMQ_URL, config, logger));
   } catch (error) {
     await Promise.allSettled(parts.map((part) => part.close()));
     throw error;

@@ -1,3 +1,4 @@
+import { describeAutoMessageScenarios } from './scenarios/auto-message-scenarios.js';
 import { describeAccessControlScenarios } from './scenarios/access-control-scenarios.js';
 import { describeChatScenarios } from './scenarios/chat-scenarios.js';
 import { describeConcurrencyScenarios } from './scenarios/concurrency-scenarios.js';
@@ -23,3 +24,4 @@ describeAccessControlScenarios(startE2eApp);
 describeErrorTableScenarios(startE2eApp);
 describeIdempotencyScenarios(startE2eApp);
 describeConcurrencyScenarios(startE2eApp);
+describeAutoMessageScenarios(startE2eApp);

@@ -104,6 +104,16 @@ export class AmqpMessageQueue implements MessageQueue {
     );
   }
 
+  /** Resolves true once the broker connection and the publisher's topology are up, false after `timeoutMs`. */
+  async waitUntilConnected(timeoutMs: number): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), timeoutMs);
+    });
+    const connected = this.publisher.waitForConnect().then(() => true);
+    return Promise.race([connected, timedOut]).finally(() => clearTimeout(timer));
+  }
+
   /** For the health indicator. */
   isConnected(): boolean {
     return this.connection.isConnected();

@@ -21,7 +21,10 @@ export const checkServices = (indicators: readonly HealthIndicator[], timeoutMs:
     indicators.map(async (indicator) => {
       const { name } = indicator;
       try {
-        await withTimeout(Promise.resolve().then(() => indicator.check()), timeoutMs);
+        await withTimeout(
+          Promise.resolve().then(() => indicator.check()),
+          timeoutMs,
+        );
         return { name, up: true };
       } catch (error) {
         return { name, up: false, reason: error instanceof Error ? error.message : String(error) };

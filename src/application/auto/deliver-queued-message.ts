@@ -48,13 +48,16 @@ export class DeliverQueuedMessage {
       return item ? 'already-delivered' : 'skipped';
     }
 
+    const [sender, receiver] = await Promise.all([users.findById(item.senderId), users.findById(item.receiverId)]);
     const existing = await messages.findByAutoMessageId(item.id);
     if (existing) {
-      if (await autoMessages.markSent(item.id, existing.id, clock.now())) metrics.increment('auto_messages_sent');
+      // The run that stored it died before marking the item, most likely before announcing it too.
+      if (await autoMessages.markSent(item.id, existing.id, clock.now())) {
+        metrics.increment('auto_messages_sent');
+        if (sender) await posting.announceStored(existing, sender.username);
+      }
       return 'already-delivered';
     }
-
-    const [sender, receiver] = await Promise.all([users.findById(item.senderId), users.findById(item.receiverId)]);
     if (!sender || !receiver) throw new Error('sender or receiver no longer exists');
     const posted = await posting.post({
       sender: { id: sender.id, username: sender.username },

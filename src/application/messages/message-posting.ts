@@ -70,6 +70,12 @@ export class MessagePosting {
     return { message: inserted, conversation: updated, created: true };
   }
 
+  /** Announces a message stored earlier by a run that died before it could (auto pipeline recovery). */
+  async announceStored(message: Message, senderUsername: string): Promise<void> {
+    const conversation = await this.deps.conversations.findById(message.conversationId);
+    if (conversation) this.announce(message, conversation, senderUsername);
+  }
+
   /** Tells both sides; the receiver's acknowledgement becomes a delivery confirmation. */
   announce(message: Message, conversation: Conversation, senderUsername: string): void {
     const { notifier, deliveries } = this.deps;

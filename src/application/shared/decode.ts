@@ -9,6 +9,14 @@ const fieldOf = (context: t.Context): string =>
     .filter((key) => key !== '' && !/^\d+$/.test(key))
     .join('.') || 'body';
 
+/** io-ts names composite types by their structure; people read "a JSON object". */
+const expectedOf = (error: t.ValidationError): string => {
+  const type = error.context[error.context.length - 1]?.type;
+  const name = type?.name ?? '';
+  if (/^(Exact|Partial|\{|\()/.test(name)) return 'must be a JSON object';
+  return `must be ${name || 'a valid value'}`;
+};
+
 /**
  * Readable `{field, message}` pairs. The submitted value is never echoed: it
  * may be a password.
@@ -18,8 +26,7 @@ export const describeErrors = (errors: t.Errors): FieldError[] => {
   for (const error of errors) {
     const field = fieldOf(error.context);
     if (seen.has(field)) continue;
-    const expected = error.context[error.context.length - 1]?.type.name ?? 'a valid value';
-    seen.set(field, error.message ?? (error.value === undefined ? 'is required' : `must be ${expected}`));
+    seen.set(field, error.message ?? (error.value === undefined ? 'is required' : expectedOf(error)));
   }
   return [...seen].map(([field, message]) => ({ field, message }));
 };

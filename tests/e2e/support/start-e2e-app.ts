@@ -1,4 +1,4 @@
-import { startApp, type RunningApp } from '../../../src/bootstrap/app.js';
+import { startApp, type AppOverrides, type RunningApp } from '../../../src/bootstrap/app.js';
 import { testConfig } from '../../support/build-core.js';
 import { createApiClient, type ApiClient } from './api-client.js';
 
@@ -29,10 +29,10 @@ export interface E2eApp {
  * since rate limits and presence counts are per app and all requests come
  * from 127.0.0.1.
  */
-export type StartE2eApp = (env?: Record<string, string>) => Promise<E2eApp>;
+export type StartE2eApp = (env?: Record<string, string>, overrides?: AppOverrides) => Promise<E2eApp>;
 
 /** The composed app on the embedded (in-memory) adapters unless `env` configures real services. */
-export const startE2eApp: StartE2eApp = async (env = {}) => {
-  const app = await startApp(testConfig({ ...E2E_ENV, ...env }));
+export const startE2eApp: StartE2eApp = async (env = {}, overrides = {}) => {
+  const app = await startApp(testConfig({ ...E2E_ENV, ...env }), overrides);
   return { url: app.url, app, api: createApiClient(app.url), stop: () => app.stop() };
 };
