@@ -1,4 +1,5 @@
 import type { TestProject } from 'vitest/node';
+import { containerRuntimeUnavailable, startContainer } from './services/containers.js';
 import { mongoLauncher } from './services/mongo.js';
 import { rabbitmqLauncher } from './services/rabbitmq.js';
 import { redisLauncher } from './services/redis.js';
@@ -20,13 +21,16 @@ const locate = async (launcher: ServiceLauncher): Promise<{ url: string } | { sk
   const fromEnv = process.env[launcher.envVar];
   if (fromEnv) return { url: fromEnv };
   const reason = await launcher.unavailableReason();
-  if (reason) return { skipReason: `${launcher.name}: ${reason} (set ${launcher.envVar} to use a running server)` };
+  const engine = reason ? await containerRuntimeUnavailable() : null;
+  if (reason && engine) {
+    return { skipReason: `${launcher.name}: ${reason}; ${engine} (set ${launcher.envVar} to use a running server)` };
+  }
   try {
-    const server = await launcher.launch();
+    const server = reason ? await startContainer(launcher.name) : await launcher.launch();
     started.push(server);
     return { url: server.url };
   } catch (error) {
-    return { skipReason: `${launcher.name}: local server failed to start: ${(error as Error).message}` };
+    return { skipReason: `${launcher.name}: server failed to start: ${(error as Error).message}` };
   }
 };
 
