@@ -46,8 +46,15 @@ module.exports = {
     {
       name: 'adapter-never-imports-another-adapter',
       severity: 'error',
+      comment: 'src/adapters/shared holds the few driver-free helpers several adapters need.',
       from: { path: '^src/adapters/([^/]+)/' },
-      to: { path: '^src/adapters/', pathNot: '^src/adapters/$1/' },
+      to: { path: '^src/adapters/', pathNot: '^src/adapters/($1|shared)/' },
+    },
+    {
+      name: 'shared-adapter-helpers-stand-alone',
+      severity: 'error',
+      from: { path: '^src/adapters/shared/' },
+      to: { path: '^src/(adapters/(?!shared/)|application/|bootstrap/)' },
     },
     {
       name: 'driven-adapters-never-import-application',

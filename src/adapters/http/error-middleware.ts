@@ -2,7 +2,7 @@ import type { Middleware } from 'koa';
 import { EDGE_ERROR_CODES, ERROR_CODES } from '../../domain/errors.js';
 import { sendFailure } from './envelope.js';
 import type { HttpState } from './http-state.js';
-import { isServiceOutage } from './service-outage.js';
+import { isServiceOutage } from '../shared/is-service-outage.js';
 
 interface HttpErrorLike {
   readonly status: number;

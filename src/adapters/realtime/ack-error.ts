@@ -1,6 +1,6 @@
 import { EDGE_ERROR_CODES, ERROR_CODES, type AppError, type AppErrorTag } from '../../domain/errors.js';
 import type { AckError } from '../../ports/realtime-events.js';
-import { isServiceOutage } from './is-service-outage.js';
+import { isServiceOutage } from '../shared/is-service-outage.js';
 
 /** The one place an application error becomes a socket error code. */
 export const ACK_CODE_OF_ERROR = ERROR_CODES satisfies Record<AppErrorTag, string>;

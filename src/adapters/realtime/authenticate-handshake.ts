@@ -6,7 +6,7 @@ import type { Logger } from '../../ports/logger.js';
 import { ackErrorOfException } from './ack-error.js';
 import type { ChatSocket } from './chat-server.js';
 import { exceptionMeta } from './exception-meta.js';
-import { isServiceOutage } from './is-service-outage.js';
+import { isServiceOutage } from '../shared/is-service-outage.js';
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 

@@ -5,7 +5,7 @@ import type { Ack, AckError, ClientToServerEvents } from '../../ports/realtime-e
 import { ackErrorOf, ackErrorOfException } from './ack-error.js';
 import type { ChatSocket } from './chat-server.js';
 import { exceptionMeta } from './exception-meta.js';
-import { isServiceOutage } from './is-service-outage.js';
+import { isServiceOutage } from '../shared/is-service-outage.js';
 import type { TokenBucket } from './token-bucket.js';
 
 /** Handles one event's (untrusted) payload; the Right becomes the ack's data. */

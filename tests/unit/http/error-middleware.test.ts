@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { errorMiddleware } from '../../../src/adapters/http/error-middleware.js';
 import type { HttpState } from '../../../src/adapters/http/http-state.js';
 import { requestContext } from '../../../src/adapters/http/request-context.js';
-import { isServiceOutage } from '../../../src/adapters/http/service-outage.js';
+import { isServiceOutage } from '../../../src/adapters/shared/is-service-outage.js';
 import { RecordingLogger } from './recording-logger.js';
 import { serve, type Served } from './serve.js';
 

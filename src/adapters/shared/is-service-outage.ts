@@ -1,3 +1,4 @@
+/** Shared by the HTTP and socket edges: a thrown error that means "a backing service is down" becomes 503 / SERVICE_UNAVAILABLE. */
 /** Driver error names that mean a backing service cannot be reached (recognised without importing drivers). */
 const OUTAGE_NAMES = new Set([
   'MongoNetworkError',
