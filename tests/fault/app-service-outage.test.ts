@@ -7,6 +7,7 @@ import { rabbitmqLauncher } from '../support/services/rabbitmq.js';
 import { redisLauncher } from '../support/services/redis.js';
 import type { LocalServer } from '../support/services/service-launcher.js';
 import { useService } from '../support/services/use-service.js';
+import { eventually } from '../support/eventually.js';
 
 const mongo = useService('mongo');
 const reasons = (await Promise.all([redisLauncher.unavailableReason(), rabbitmqLauncher.unavailableReason()])).filter(
@@ -17,18 +18,6 @@ if (reasons.length > 0 && process.env.REQUIRE_SERVICES === '1')
 if (reasons.length > 0) console.warn(`[skipped] app service outage: ${reasons.join('; ')}`);
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-const eventually = async (assertion: () => Promise<void>, timeoutMs = 30_000): Promise<void> => {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await assertion();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-};
 
 // Dedicated Redis and RabbitMQ servers, since this test stops them; Mongo is the shared one.
 describe.skipIf(mongo.skip || reasons.length > 0)('the app while Redis or RabbitMQ restarts', () => {

@@ -7,23 +7,11 @@ import { createRedisRateLimiterFactory } from '../../src/adapters/redis/redis-ra
 import type { RateLimiter } from '../../src/ports/rate-limiter.js';
 import { redisLauncher } from '../support/services/redis.js';
 import type { LocalServer } from '../support/services/service-launcher.js';
+import { eventually } from '../support/eventually.js';
 
 const unavailable = await redisLauncher.unavailableReason();
 if (unavailable && process.env.REQUIRE_SERVICES === '1') throw new Error(`REQUIRE_SERVICES=1 but ${unavailable}`);
 if (unavailable) console.warn(`[skipped] redis restart: ${unavailable}`);
-
-const eventually = async (assertion: () => Promise<unknown>, timeoutMs = 10_000): Promise<void> => {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      await assertion();
-      return;
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
-};
 
 const elapsedMs = async (work: () => Promise<unknown>): Promise<number> => {
   const started = Date.now();
