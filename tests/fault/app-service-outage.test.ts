@@ -108,6 +108,12 @@ describe.skipIf(mongo.skip || reasons.length > 0)('the app while Redis or Rabbit
     await eventually(async () => expect(await ready()).toBe(503));
     const readiness = (await (await fetch(`${app.url}/health/ready`)).json()) as { message: string };
     expect(readiness.message).toContain('redis');
+    // Presence lives in Redis: a request that needs it is refused whole, with the envelope.
+    const list = await fetch(`${app.url}/api/user/list`, {
+      headers: { authorization: `Bearer ${alice!.accessToken}` },
+    });
+    expect(list.status).toBe(503);
+    expect(await list.json()).toMatchObject({ success: false, code: 'SERVICE_UNAVAILABLE' });
 
     await redis.start();
     await eventually(async () => expect(await ready()).toBe(200));

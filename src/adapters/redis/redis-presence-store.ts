@@ -1,7 +1,7 @@
 import type { PresenceStore } from '../../ports/presence-store.js';
 import type { RedisConnection } from './redis-connection.js';
 import { RedisScript } from './redis-script.js';
-import { withTimeout } from './with-timeout.js';
+import { serviceUnavailable, withTimeout } from './with-timeout.js';
 
 export interface RedisPresenceStoreOptions {
   /** How long a connection counts without a refresh. */
@@ -99,8 +99,14 @@ export class RedisPresenceStore implements PresenceStore {
     return this.timed('presence countOnline', this.redis.client.zCount(this.onlineKey(), `(${now.getTime()}`, '+inf'));
   }
 
-  private timed<T>(what: string, promise: Promise<T>): Promise<T> {
-    return withTimeout(this.redis.commandTimeoutMs, what, promise);
+  /** Bounded in time; a failure while disconnected is reported as the outage it is. */
+  private async timed<T>(what: string, promise: Promise<T>): Promise<T> {
+    try {
+      return await withTimeout(this.redis.commandTimeoutMs, what, promise);
+    } catch (error) {
+      if (this.redis.client.isReady) throw error;
+      throw serviceUnavailable(`redis: ${what} failed: not connected`, error);
+    }
   }
 
   private expiryFrom(now: Date): number {

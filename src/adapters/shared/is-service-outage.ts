@@ -7,6 +7,8 @@ const OUTAGE_NAMES = new Set([
   'MongoNotConnectedError',
   'MongoTopologyClosedError',
   'ClientClosedError',
+  'ClientOfflineError',
+  'SocketTimeoutError',
   'SocketClosedUnexpectedlyError',
   'ConnectionTimeoutError',
   'ServiceUnavailableError',
