@@ -197,6 +197,18 @@ export const describeAutoMessageRepositoryContract = (
       expect(await repository.findById(item.id)).toEqual(sent);
     });
 
+    it('claims planned items and expired leases together in sendAt order', async () => {
+      const early = await stored({ sendAt: at(1) });
+      const middle = await stored({ sendAt: at(2) });
+      expect((await repository.claimNextDue(at(3), at(5)))?.id).toBe(early.id);
+      const late = await stored({ sendAt: at(4) });
+      // At 6 the early item's lease has run out: it comes before the later planned ones again.
+      expect((await repository.claimNextDue(at(6), at(100)))?.id).toBe(early.id);
+      expect((await repository.claimNextDue(at(6), at(100)))?.id).toBe(middle.id);
+      expect((await repository.claimNextDue(at(6), at(100)))?.id).toBe(late.id);
+      expect(await repository.claimNextDue(at(6), at(100))).toBeNull();
+    });
+
     it('lists the items of one planning day, earliest sendAt first', async () => {
       const late = await stored({ sendAt: at(30) });
       const early = await stored({ sendAt: at(20) });

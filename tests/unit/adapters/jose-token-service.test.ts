@@ -60,6 +60,14 @@ describe('JoseTokenService', () => {
     expect(await shortLived.verifyAccessToken(token)).toBeNull();
   });
 
+  it('remembers a verified token by its exact text only: a copy with one byte changed is checked afresh', async () => {
+    const { token } = await service.issueAccessToken(CLAIMS);
+    expect(await service.verifyAccessToken(token)).not.toBeNull();
+    const last = token.at(-1) === 'A' ? 'B' : 'A';
+    expect(await service.verifyAccessToken(`${token.slice(0, -1)}${last}`)).toBeNull();
+    expect(await service.verifyAccessToken(token)).not.toBeNull();
+  });
+
   it('refuses missing, empty and garbage tokens', async () => {
     for (const garbage of ['', 'abc', 'a.b.c', '...', 'eyJhbGciOiJIUzI1NiJ9.e30.', `${'x'.repeat(5000)}`]) {
       expect(await service.verifyAccessToken(garbage)).toBeNull();
