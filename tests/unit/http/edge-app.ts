@@ -3,7 +3,7 @@ import { createInMemoryRateLimiterFactory } from '../../../src/adapters/memory/i
 import { PrometheusMetrics } from '../../../src/adapters/metrics/prometheus-metrics.js';
 import type { UseCases } from '../../../src/application/use-cases.js';
 import type { HealthIndicator } from '../../../src/ports/health-indicator.js';
-import { RecordingLogger } from './recording-logger.js';
+import { RecordingLogger } from '../../support/recording-logger.js';
 import { serve, type Served } from './serve.js';
 
 export interface EdgeApp extends Served {

@@ -4,7 +4,7 @@ import { errorMiddleware } from '../../../src/adapters/http/error-middleware.js'
 import type { HttpState } from '../../../src/adapters/http/http-state.js';
 import { requestContext } from '../../../src/adapters/http/request-context.js';
 import { isServiceOutage } from '../../../src/adapters/shared/is-service-outage.js';
-import { RecordingLogger } from './recording-logger.js';
+import { RecordingLogger } from '../../support/recording-logger.js';
 import { serve, type Served } from './serve.js';
 
 const named = (name: string, message = 'driver detail: host db-7.internal:27017'): Error =>

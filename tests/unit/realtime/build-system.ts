@@ -31,7 +31,7 @@ import type { Message } from '../../../src/domain/message.js';
 import type { DuplicateMessage } from '../../../src/ports/message-repository.js';
 import type { Metrics } from '../../../src/ports/metrics.js';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../../src/ports/realtime-events.js';
-import { RecordingLogger } from './recording-logger.js';
+import { RecordingLogger } from '../../support/recording-logger.js';
 
 export type ChatClient = Socket<ServerToClientEvents, ClientToServerEvents>;
 

@@ -191,7 +191,7 @@ describe('socket messaging', () => {
 
     expect(ack).toMatchObject({ ok: false, error: { code: 'SERVICE_UNAVAILABLE' } });
     const line = system.logger.lines.find((l) => l.message === 'socket event failed');
-    expect(line?.meta).toMatchObject({ event: 'send_message', socketId: aliceClient.id, userId: alice.id });
+    expect(line).toMatchObject({ event: 'send_message', socketId: aliceClient.id, userId: alice.id });
     expect(JSON.stringify(system.logger.lines)).not.toContain(alice.accessToken);
   });
 

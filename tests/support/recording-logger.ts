@@ -1,4 +1,4 @@
-import type { LogMeta, Logger } from '../../../src/ports/logger.js';
+import type { LogMeta, Logger } from '../../src/ports/logger.js';
 
 export interface LogLine extends LogMeta {
   readonly level: 'debug' | 'info' | 'warn' | 'error';
