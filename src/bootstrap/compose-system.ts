@@ -9,6 +9,7 @@ import { RandomOpaqueTokenGenerator } from '../adapters/crypto/opaque-token-gene
 import { createWinstonLogger } from '../adapters/logging/winston-logger.js';
 import { PrometheusMetrics } from '../adapters/metrics/prometheus-metrics.js';
 import type { ChatServer } from '../adapters/realtime/chat-server.js';
+import { tellLocalSocketsToResync } from '../adapters/realtime/tell-local-sockets-to-resync.js';
 import { createSocketServer } from '../adapters/realtime/create-socket-server.js';
 import { SocketIoNotifier } from '../adapters/realtime/socket-io-notifier.js';
 import type { UseCases } from '../application/use-cases.js';
@@ -67,6 +68,7 @@ export const composeSystem = async (
 
   const io = createSocketServer(httpServer, { corsOrigins: config.CORS_ORIGINS });
   if (infrastructure.socketAdapter) io.adapter(infrastructure.socketAdapter as never);
+  infrastructure.onFanOutRestored?.(() => tellLocalSocketsToResync(io, 'fan_out_restored'));
   const notifier = new SocketIoNotifier(io, { receiptTimeoutMs: config.DELIVERY_RECEIPT_TIMEOUT_MS });
 
   const container = buildContainer({
