@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import type http from 'node:http';
 import { MathRandomSource } from '../adapters/clock/math-random-source.js';
 import { SystemClock } from '../adapters/clock/system-clock.js';
@@ -71,6 +71,7 @@ export const composeSystem = async (
   infrastructure.onFanOutRestored?.(() => tellLocalSocketsToResync(io, 'fan_out_restored'));
   const notifier = new SocketIoNotifier(io, { receiptTimeoutMs: config.DELIVERY_RECEIPT_TIMEOUT_MS });
 
+  const secret = jwtSecretFor(config, logger);
   const container = buildContainer({
     config,
     logger,
@@ -80,14 +81,17 @@ export const composeSystem = async (
     hasher: new BcryptPasswordHasher({ cost: config.BCRYPT_COST }),
     tokens: new JoseTokenService(
       {
-        secret: jwtSecretFor(config, logger),
+        secret,
         issuer: config.JWT_ISSUER,
         audience: config.JWT_AUDIENCE,
         accessTokenTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
       },
       clock,
     ),
-    opaqueTokens: new RandomOpaqueTokenGenerator(),
+    // Its own key, derived from the shared secret: every process derives the same refresh-token successors.
+    opaqueTokens: new RandomOpaqueTokenGenerator({
+      successorKey: createHmac('sha256', secret).update('refresh-token-successor').digest(),
+    }),
     metrics,
     notifier,
     infrastructure,

@@ -1,6 +1,7 @@
 import { describe } from 'vitest';
 import { useRealServices } from '../e2e/support/start-on-real-services.js';
 import { describeEncodingScenarios } from './scenarios/encoding-scenarios.js';
+import { describeRefreshRaceScenarios } from './scenarios/refresh-race-scenarios.js';
 import { describeTextScenarios } from './scenarios/text-scenarios.js';
 
 const real = useRealServices();
@@ -9,4 +10,5 @@ const real = useRealServices();
 describe.skipIf(real.skip)('on real MongoDB, Redis and RabbitMQ', () => {
   describeTextScenarios(real.start);
   describeEncodingScenarios(real.start);
+  describeRefreshRaceScenarios(real.start);
 });
