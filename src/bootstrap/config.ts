@@ -184,12 +184,19 @@ export const SETTINGS = {
   API_RATE_LIMIT_POINTS: setting(int(1, 1_000_000), '600', 'Requests per IP per window on /api'),
   API_RATE_LIMIT_WINDOW_SECONDS: setting(int(1, 86_400), '60', 'Window of the /api limit'),
   LOGIN_LIMIT_PER_IP: setting(int(1, 100_000), '30', 'Login attempts per IP per login window'),
-  LOGIN_LIMIT_PER_ACCOUNT: setting(
+  LOGIN_LIMIT_PER_ACCOUNT_AND_IP: setting(
     int(1, 100_000),
     '10',
-    'Failed-or-not login attempts per account per login window (reset on success)',
+    'Login attempts per account from one IP per login window (reset on success)',
+  ),
+  LOGIN_LIMIT_PER_ACCOUNT: setting(
+    int(1, 100_000),
+    '100',
+    'Login attempts per account from all IPs per login window (reset on success); higher, so nobody elsewhere locks the owner out',
   ),
   LOGIN_LIMIT_WINDOW_SECONDS: setting(int(1, 86_400), '900', 'Login throttling window'),
+  REGISTER_LIMIT_PER_IP: setting(int(1, 100_000), '10', 'Registrations per IP per registration window'),
+  REGISTER_LIMIT_WINDOW_SECONDS: setting(int(1, 86_400), '3600', 'Registration throttling window'),
   TYPING_TIMEOUT_MS: setting(int(500, 60_000), '5000', 'Typing stops by itself after this long without a stop'),
   PRESENCE_LEASE_SECONDS: setting(
     int(10, 3600),

@@ -3,6 +3,7 @@ import { useRealServices } from '../e2e/support/start-on-real-services.js';
 import { describeEncodingScenarios } from './scenarios/encoding-scenarios.js';
 import { describeRefreshRaceScenarios } from './scenarios/refresh-race-scenarios.js';
 import { describeTextScenarios } from './scenarios/text-scenarios.js';
+import { describeThrottleScenarios } from './scenarios/throttle-scenarios.js';
 
 const real = useRealServices();
 
@@ -11,4 +12,5 @@ describe.skipIf(real.skip)('on real MongoDB, Redis and RabbitMQ', () => {
   describeTextScenarios(real.start);
   describeEncodingScenarios(real.start);
   describeRefreshRaceScenarios(real.start);
+  describeThrottleScenarios(real.start);
 });
