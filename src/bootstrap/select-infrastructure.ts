@@ -12,6 +12,7 @@ import { RedisConnection } from '../adapters/redis/redis-connection.js';
 import { RedisHealthIndicator } from '../adapters/redis/redis-health-indicator.js';
 import { RedisPresenceStore } from '../adapters/redis/redis-presence-store.js';
 import { createRedisRateLimiterFactory } from '../adapters/redis/redis-rate-limiter.js';
+import { RedisSessionRevocations } from '../adapters/redis/redis-session-revocations.js';
 import { connectSocketIoRedisFanOut } from '../adapters/redis/socket-io-redis-fan-out.js';
 import type { HealthIndicator } from '../ports/health-indicator.js';
 import type { Logger } from '../ports/logger.js';
@@ -57,6 +58,11 @@ const redisPart = async (url: string, config: Config, logger: Logger): Promise<P
   return {
     presence: new RedisPresenceStore(redis, { leaseMs: config.PRESENCE_LEASE_SECONDS * 1000 }),
     rateLimiters: createRedisRateLimiterFactory(redis),
+    sessionRevocations: await RedisSessionRevocations.connect(
+      fanOut.bus,
+      config.ACCESS_TOKEN_TTL_SECONDS * 1000,
+      logger,
+    ),
     socketAdapter: fanOut.adapter,
     onFanOutRestored: fanOut.onRestored,
     health: new RedisHealthIndicator(redis),

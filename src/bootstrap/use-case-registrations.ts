@@ -41,6 +41,7 @@ import type { RandomSource } from '../ports/random-source.js';
 import type { RateLimiterFactory } from '../ports/rate-limiter.js';
 import type { RealtimeNotifier } from '../ports/realtime-notifier.js';
 import type { SessionRepository } from '../ports/session-repository.js';
+import type { SessionRevocations } from '../ports/session-revocations.js';
 import type { OpaqueTokenGenerator, TokenService } from '../ports/token-service.js';
 import type { UserRepository } from '../ports/user-repository.js';
 import type { Config } from './config.js';
@@ -59,6 +60,7 @@ const portsOf = (c: DependencyContainer) => ({
   metrics: c.resolve<Metrics>(TOKENS.metrics),
   users: c.resolve<UserRepository>(TOKENS.users),
   sessions: c.resolve<SessionRepository>(TOKENS.sessions),
+  revocations: c.resolve<SessionRevocations>(TOKENS.sessionRevocations),
   conversations: c.resolve<ConversationRepository>(TOKENS.conversations),
   messages: c.resolve<MessageRepository>(TOKENS.messages),
   autoMessages: c.resolve<AutoMessageRepository>(TOKENS.autoMessages),

@@ -3,6 +3,7 @@ import { useRealServices } from '../e2e/support/start-on-real-services.js';
 import { describeEncodingScenarios } from './scenarios/encoding-scenarios.js';
 import { describeMetricsScenarios } from './scenarios/metrics-scenarios.js';
 import { describeRefreshRaceScenarios } from './scenarios/refresh-race-scenarios.js';
+import { describeSessionEndScenarios } from './scenarios/session-end-scenarios.js';
 import { describeTextScenarios } from './scenarios/text-scenarios.js';
 import { describeThrottleScenarios } from './scenarios/throttle-scenarios.js';
 
@@ -15,4 +16,5 @@ describe.skipIf(real.skip)('on real MongoDB, Redis and RabbitMQ', () => {
   describeRefreshRaceScenarios(real.start);
   describeThrottleScenarios(real.start);
   describeMetricsScenarios(real.start);
+  describeSessionEndScenarios(real.start, { twoProcesses: true });
 });

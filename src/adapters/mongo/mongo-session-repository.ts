@@ -1,4 +1,4 @@
-import type { Collection, Db } from 'mongodb';
+import type { Collection, Db, Filter } from 'mongodb';
 import type { RefreshSession } from '../../domain/session.js';
 import type { SessionRepository } from '../../ports/session-repository.js';
 import { ClaimTickets } from './claim-tickets.js';
@@ -43,8 +43,19 @@ export class MongoSessionRepository implements SessionRepository {
     await this.sessions.updateMany({ familyId, revokedAt: null }, { $set: { revokedAt: now } });
   }
 
-  async revokeAllForUser(userId: string, now: Date): Promise<void> {
-    await this.sessions.updateMany({ userId, revokedAt: null }, { $set: { revokedAt: now } });
+  async revokeAllForUser(userId: string, now: Date, exceptFamilyId?: string): Promise<string[]> {
+    const mine = { userId, ...(exceptFamilyId === undefined ? {} : { familyId: { $ne: exceptFamilyId } }) };
+    await this.sessions.updateMany({ ...mine, revokedAt: null }, { $set: { revokedAt: now } });
+    return this.families({ ...mine, revokedAt: now });
+  }
+
+  listFamiliesRevokedSince(since: Date): Promise<string[]> {
+    return this.families({ revokedAt: { $gte: since } });
+  }
+
+  private async families(filter: Filter<SessionDocument>): Promise<string[]> {
+    const families: unknown[] = await this.sessions.distinct('familyId', filter);
+    return families.filter((family): family is string => typeof family === 'string');
   }
 
   async isFamilyActive(familyId: string, now: Date): Promise<boolean> {

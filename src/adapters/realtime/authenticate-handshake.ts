@@ -31,7 +31,7 @@ export const authenticateHandshake =
   async (socket: ChatSocket, next: (error?: ExtendedError) => void): Promise<void> => {
     if (deps.isClosing()) return next(connectError('server shutting down', ERROR_CODES.Unavailable));
     try {
-      const result = await deps.authenticate.execute(handshakeToken(socket.handshake), { requireLiveSession: true });
+      const result = await deps.authenticate.execute(handshakeToken(socket.handshake));
       if (E.isLeft(result)) return next(connectError('unauthorized', ERROR_CODES.Unauthorized));
       socket.data.claims = result.right;
       next();

@@ -4,7 +4,7 @@ import type { ChatServer, ChatSocket } from './chat-server.js';
 import { registerChatEvents } from './chat-event-handlers.js';
 import { exceptionMeta } from './exception-meta.js';
 import type { RealtimeUseCases } from './realtime-use-cases.js';
-import { userRoom } from './rooms.js';
+import { sessionRoom, userRoom } from './rooms.js';
 import { scheduleTokenExpiry } from './schedule-token-expiry.js';
 import { SocketEventRunner } from './socket-event-runner.js';
 import { TokenBucket, type TokenBucketOptions } from './token-bucket.js';
@@ -50,7 +50,7 @@ export const bindSocketHandlers = (io: ChatServer, deps: SocketHandlerDeps): Soc
     const { claims } = socket.data;
     sockets.set(socket.id, socket);
     onConnectionCountChange?.(sockets.size);
-    void socket.join(userRoom(claims.userId));
+    void socket.join([userRoom(claims.userId), sessionRoom(claims.sessionId)]);
 
     const connected = useCases.trackPresence
       .connected({ id: claims.userId, username: claims.username }, socket.id)

@@ -10,6 +10,7 @@ import { RandomOpaqueTokenGenerator } from '../../../src/adapters/crypto/opaque-
 import { InMemoryConversationRepository } from '../../../src/adapters/memory/in-memory-conversation-repository.js';
 import { InMemoryMessageRepository } from '../../../src/adapters/memory/in-memory-message-repository.js';
 import { createInMemoryRateLimiterFactory } from '../../../src/adapters/memory/in-memory-rate-limiter.js';
+import { InProcessSessionRevocations } from '../../../src/adapters/shared/in-process-session-revocations.js';
 import { InMemoryPresenceStore } from '../../../src/adapters/memory/in-memory-presence-store.js';
 import { InMemorySessionRepository } from '../../../src/adapters/memory/in-memory-session-repository.js';
 import { InMemoryUserRepository } from '../../../src/adapters/memory/in-memory-user-repository.js';
@@ -81,6 +82,7 @@ export const buildSystem = async (options: SystemOptions = {}) => {
   const metrics: Metrics = { increment: () => undefined };
   const users = new InMemoryUserRepository();
   const sessions = new InMemorySessionRepository();
+  const revocations = new InProcessSessionRevocations({ keepMs: 3_600_000 });
   const conversations = new InMemoryConversationRepository();
   const messages = new FlakyMessageRepository();
   const presence = new InMemoryPresenceStore({ leaseMs: options.presenceLeaseMs ?? 60_000 });
@@ -104,7 +106,7 @@ export const buildSystem = async (options: SystemOptions = {}) => {
     clock,
   });
   const useCases: RealtimeUseCases = {
-    authenticate: new Authenticate({ tokens, sessions, clock }),
+    authenticate: new Authenticate({ tokens, revocations }),
     checkParticipation: new CheckParticipation({ conversations }),
     sendMessage: new SendMessage({ users, conversations, messages, posting }),
     notifyTyping: new NotifyTyping({ conversations, notifier }),
@@ -134,6 +136,7 @@ export const buildSystem = async (options: SystemOptions = {}) => {
     logger,
     users,
     sessions,
+    revocations,
     conversations,
     messages,
     presence,
