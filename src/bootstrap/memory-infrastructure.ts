@@ -29,6 +29,7 @@ export const memoryInfrastructure = (config: Config, logger: Logger): Infrastruc
     rateLimiters: createInMemoryRateLimiterFactory(),
     queue,
     health: [],
+    isLive: () => true,
     active: {
       repositories: 'in-memory',
       presence: 'in-memory',

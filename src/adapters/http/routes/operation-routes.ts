@@ -10,6 +10,8 @@ export interface OperationDeps {
   readonly health: readonly HealthIndicator[];
   readonly metrics: { readonly contentType: string; render(): Promise<string> };
   readonly isShuttingDown: () => boolean;
+  /** False when the process cannot recover by itself and should be restarted. */
+  readonly isLive: () => boolean;
   readonly readinessTimeoutMs: number;
   readonly openApiDocument: object;
 }
@@ -18,6 +20,13 @@ export interface OperationDeps {
 export const operationRoutes = (deps: OperationDeps): Router<HttpState> =>
   new Router<HttpState>()
     .get('/health/live', (ctx) => {
+      if (!deps.isLive()) {
+        sendFailure(ctx, 503, {
+          message: 'Not live: a backing service has answered nothing for too long',
+          code: ERROR_CODES.Unavailable,
+        });
+        return;
+      }
       sendSuccess(ctx, { status: 'alive' });
     })
     .get('/health/ready', async (ctx) => {
