@@ -9,7 +9,7 @@ export interface MongoDatabase {
   collection<T extends Document>(name: string): Collection<T>;
 }
 
-/** How long a replaced client may take to close before it is left to itself. */
+/** How long a client may take to close before it is left to itself (a wedged one may never finish). */
 const RETIRE_TIMEOUT_MS = 5_000;
 
 /**
@@ -49,8 +49,8 @@ export class RebuildableMongoDatabase implements MongoDatabase {
 
   /**
    * From now on operations use a new client (it connects on its first
-   * operation). The old one is closed in the background: its operations in
-   * flight fail, and a wedged one may never finish closing.
+   * operation). The old one is closed in the background, failing its
+   * operations in flight.
    */
   rebuild(): void {
     const old = this.current;
@@ -62,7 +62,7 @@ export class RebuildableMongoDatabase implements MongoDatabase {
   }
 
   async close(): Promise<void> {
-    await Promise.all([this.current.close(), ...this.retiring]);
+    await Promise.all([this.retire(this.current), ...this.retiring]);
   }
 
   private async retire(client: MongoClient): Promise<void> {
