@@ -172,6 +172,11 @@ export const SETTINGS = {
   BCRYPT_COST: setting(int(4, 15), '12', 'bcrypt cost factor'),
   MONGODB_URI: setting(url('mongodb:', 'mongodb+srv:'), undefined, 'MongoDB; unset = in-memory repositories'),
   MONGODB_DB: setting(text, 'chat', 'MongoDB database name'),
+  MONGODB_STALL_TIMEOUT_MS: setting(
+    int(1000, 600_000),
+    '15000',
+    'With no answer from MongoDB for this long the client is rebuilt; as long again and /health/live answers 503',
+  ),
   REDIS_URL: setting(
     url('redis:', 'rediss:'),
     undefined,

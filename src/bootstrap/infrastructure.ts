@@ -21,6 +21,8 @@ export interface Infrastructure {
   readonly queue: MessageQueue;
   readonly sessionRevocations: SessionRevocations;
   readonly health: readonly HealthIndicator[];
+  /** False while a backing service has answered nothing even on a rebuilt client: restart the process. */
+  isLive(): boolean;
   /** Which adapter serves each port, for the startup log. */
   readonly active: Readonly<Record<'repositories' | 'presence' | 'rateLimits' | 'queue' | 'socketFanOut', string>>;
   /** Attaches the cross-process Socket.IO adapter, when there is one. */

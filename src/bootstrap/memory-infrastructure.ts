@@ -31,6 +31,7 @@ export const memoryInfrastructure = (config: Config, logger: Logger): Infrastruc
     queue,
     sessionRevocations: new InProcessSessionRevocations({ keepMs: config.ACCESS_TOKEN_TTL_SECONDS * 1000 }),
     health: [],
+    isLive: () => true,
     active: {
       repositories: 'in-memory',
       presence: 'in-memory',

@@ -1,4 +1,4 @@
-import type { Collection, Db, Filter } from 'mongodb';
+import type { Collection, Filter } from 'mongodb';
 import type { RefreshSession } from '../../domain/session.js';
 import type { SessionRepository } from '../../ports/session-repository.js';
 import { ClaimTickets } from './claim-tickets.js';
@@ -6,15 +6,18 @@ import { COLLECTIONS } from './collection-names.js';
 import { isDuplicateKeyError } from './duplicate-key-error.js';
 import { decodeDocument } from './documents/decode-document.js';
 import { SessionDocument, sessionFromDocument, sessionToDocument } from './documents/session-document.js';
+import type { MongoDatabase } from './mongo-database.js';
 
 /** Expiry is checked in every query: no TTL index is relied on (FerretDB v1 refuses them). */
 export class MongoSessionRepository implements SessionRepository {
-  private readonly sessions: Collection<SessionDocument>;
   private readonly tickets: ClaimTickets;
 
-  constructor(db: Db) {
-    this.sessions = db.collection<SessionDocument>(COLLECTIONS.sessions);
+  constructor(private readonly db: MongoDatabase) {
     this.tickets = new ClaimTickets(db);
+  }
+
+  private get sessions(): Collection<SessionDocument> {
+    return this.db.collection<SessionDocument>(COLLECTIONS.sessions);
   }
 
   async insert(session: RefreshSession): Promise<void> {
