@@ -208,6 +208,17 @@ export const SETTINGS = {
   LOGIN_LIMIT_WINDOW_SECONDS: setting(int(1, 86_400), '900', 'Login throttling window'),
   REGISTER_LIMIT_PER_IP: setting(int(1, 100_000), '10', 'Registrations per IP per registration window'),
   REGISTER_LIMIT_WINDOW_SECONDS: setting(int(1, 86_400), '3600', 'Registration throttling window'),
+  SOCKETS_PER_USER: setting(
+    int(1, 10_000),
+    '20',
+    'Sockets one user may have open on all processes; beyond it connect_error too_many_connections',
+  ),
+  SOCKET_EVENTS_PER_USER: setting(
+    int(1, 1_000_000),
+    '40',
+    'Socket events one user may send per socket-event window, over all of their sockets and processes',
+  ),
+  SOCKET_EVENTS_WINDOW_SECONDS: setting(int(1, 3600), '2', 'Window of the per-user socket event budget'),
   TYPING_TIMEOUT_MS: setting(int(500, 60_000), '5000', 'Typing stops by itself after this long without a stop'),
   PRESENCE_LEASE_SECONDS: setting(
     int(10, 3600),

@@ -126,7 +126,7 @@ const useCaseFactories: { [K in keyof UseCases]: (p: Ports, c: DependencyContain
   markConversationRead: (p) => new MarkConversationRead(p),
   checkParticipation: (p) => new CheckParticipation(p),
   notifyTyping: (p) => new NotifyTyping(p),
-  trackPresence: (p) => new TrackPresence(p),
+  trackPresence: (p) => new TrackPresence({ ...p, maxConnectionsPerUser: p.config.SOCKETS_PER_USER }),
   planAutoMessages: (p) => new PlanAutoMessages(p),
   enqueueDueAutoMessages: (p) =>
     new EnqueueDueAutoMessages({ ...p, leaseMs: p.config.AUTO_LEASE_MS, maxPerRun: p.config.AUTO_ENQUEUE_BATCH }),

@@ -1,5 +1,6 @@
 import { startE2eApp } from '../e2e/support/start-e2e-app.js';
 import { describeEncodingScenarios } from './scenarios/encoding-scenarios.js';
+import { describeFloodScenarios } from './scenarios/flood-scenarios.js';
 import { describeMetricsScenarios } from './scenarios/metrics-scenarios.js';
 import { describeRefreshRaceScenarios } from './scenarios/refresh-race-scenarios.js';
 import { describeSessionEndScenarios } from './scenarios/session-end-scenarios.js';
@@ -13,3 +14,4 @@ describeRefreshRaceScenarios(startE2eApp);
 describeThrottleScenarios(startE2eApp);
 describeMetricsScenarios(startE2eApp);
 describeSessionEndScenarios(startE2eApp, { twoProcesses: false });
+describeFloodScenarios(startE2eApp, { twoProcesses: false });

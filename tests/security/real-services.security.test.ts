@@ -1,6 +1,7 @@
 import { describe } from 'vitest';
 import { useRealServices } from '../e2e/support/start-on-real-services.js';
 import { describeEncodingScenarios } from './scenarios/encoding-scenarios.js';
+import { describeFloodScenarios } from './scenarios/flood-scenarios.js';
 import { describeMetricsScenarios } from './scenarios/metrics-scenarios.js';
 import { describeRefreshRaceScenarios } from './scenarios/refresh-race-scenarios.js';
 import { describeSessionEndScenarios } from './scenarios/session-end-scenarios.js';
@@ -17,4 +18,5 @@ describe.skipIf(real.skip)('on real MongoDB, Redis and RabbitMQ', () => {
   describeThrottleScenarios(real.start);
   describeMetricsScenarios(real.start);
   describeSessionEndScenarios(real.start, { twoProcesses: true });
+  describeFloodScenarios(real.start, { twoProcesses: true });
 });
