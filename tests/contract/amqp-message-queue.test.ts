@@ -97,13 +97,19 @@ describe.skipIf(rabbitmq.skip)('AmqpMessageQueue', () => {
     const name = uniqueName('handover');
     const first = makeQueue({ queue: name, prefetch: 1 });
     const handledByFirst: string[] = [];
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
     await first.consume(async ({ autoMessageId }) => {
       handledByFirst.push(autoMessageId);
-      await sleep(100);
+      // Held until close has begun: with prefetch 1, h2 cannot reach this consumer before h1 is acked.
+      await released;
     });
     for (const id of ['h1', 'h2', 'h3']) await first.publish({ autoMessageId: id });
     await vi.waitFor(() => expect(handledByFirst).toEqual(['h1']), WAIT);
-    await first.close();
+    const closing = first.close();
+    release();
+    await closing;
+    expect(handledByFirst).toEqual(['h1']);
 
     const second = makeQueue({ queue: name });
     const handledBySecond: string[] = [];

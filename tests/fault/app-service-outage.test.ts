@@ -83,7 +83,10 @@ describe.skipIf(mongo.skip || reasons.length > 0)('the app while Redis or Rabbit
     await eventually(async () => expect(await ready()).toBe(503));
     // Published while the broker is away: confirmed only once it is back.
     const enqueued = app.useCases.enqueueDueAutoMessages.execute();
-    await new Promise((r) => setTimeout(r, 500));
+    // Every item claimed means every publish was made while the broker was still down.
+    await eventually(async () =>
+      expect((await app.infrastructure.autoMessages.countByStatus()).queued).toBe(plan.pairs),
+    );
     await rabbit.start();
     expect((await enqueued).queued).toBe(plan.pairs);
     await eventually(async () => expect(await ready()).toBe(200), 60_000);

@@ -51,7 +51,11 @@ describe.skipIf(unavailable !== null)('RabbitMQ stopped and started again', () =
     await Promise.all(confirmed.map((autoMessageId) => queue.publish({ autoMessageId })));
 
     const handled = new Map<string, number>();
+    let brokerStopped!: () => void;
+    const stopped = new Promise<void>((resolve) => (brokerStopped = resolve));
     await queue.consume(async ({ autoMessageId }) => {
+      // Past the first 50, handlers wait for the stop: it lands mid-consumption however fast the consumer is.
+      if (handled.size >= 50) await stopped;
       await sleep(10);
       handled.set(autoMessageId, (handled.get(autoMessageId) ?? 0) + 1);
     });
@@ -59,6 +63,7 @@ describe.skipIf(unavailable !== null)('RabbitMQ stopped and started again', () =
 
     await server.stop();
     expect(handled.size).toBeLessThan(confirmed.length);
+    brokerStopped();
     await vi.waitFor(() => expect(health.check()).rejects.toThrow(/down/), { timeout: 5_000, interval: 50 });
     // Published while the broker is down: held in the buffer, confirmed after the reconnect.
     const duringOutage = queue.publish({ autoMessageId: 'during-outage' });

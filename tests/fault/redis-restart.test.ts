@@ -27,6 +27,8 @@ describe.skipIf(unavailable !== null)('Redis stopped and started again', () => {
   let health: RedisHealthIndicator;
   let presence: RedisPresenceStore;
   let loginLimiter: RateLimiter;
+  /** Queues commands while disconnected, as the Socket.IO fan-out clients do. */
+  let queueing: RedisConnection;
 
   beforeAll(async () => {
     server = await redisLauncher.launch();
@@ -39,9 +41,12 @@ describe.skipIf(unavailable !== null)('Redis stopped and started again', () => {
     health = new RedisHealthIndicator(connection, 500);
     presence = new RedisPresenceStore(connection);
     loginLimiter = createRedisRateLimiterFactory(connection)({ name: 'login', points: 2, durationSeconds: 60 });
+    queueing = new RedisConnection({ url: server.url, offlineQueue: true, maxReconnectDelayMs: 200 });
+    await queueing.connect();
   });
 
   afterAll(async () => {
+    await queueing?.quit();
     await connection?.quit();
     await server?.stop();
   });
@@ -71,6 +76,15 @@ describe.skipIf(unavailable !== null)('Redis stopped and started again', () => {
     expect(refused.allowed).toBe(false);
     await expect(loginLimiter.reset('ip')).resolves.toBeUndefined();
     expect((await loginLimiter.consume('ip')).allowed).toBe(true);
+  });
+
+  it('quits while Redis is down without waiting for the commands queued for a reconnect', async () => {
+    await eventually(async () => expect(queueing.client.isReady).toBe(false));
+    // Never sent: the client stops reconnecting once it quits, failing it or leaving it pending (an app shutdown
+    // used to hang here, waiting for its reply).
+    queueing.client.publish('fault:channel', 'held for the reconnect').catch(() => undefined);
+    await queueing.quit();
+    expect(queueing.client.isOpen).toBe(false);
   });
 
   it('recovers by itself once Redis is back, with the same clients', async () => {

@@ -55,8 +55,15 @@ export class RedisConnection {
     if (!this.client.isOpen) await this.client.connect();
   }
 
+  /**
+   * Closes the client. While connected it waits for the replies to commands already sent; while disconnected it
+   * only stops reconnecting: close() waits for every queued command, and those queued for a reconnect (offline
+   * queue) would never be sent, so waiting would hang the shutdown.
+   */
   async quit(): Promise<void> {
-    if (this.client.isOpen) await this.client.close();
+    if (!this.client.isOpen) return;
+    const closed = this.client.close();
+    if (this.client.isReady) await closed;
   }
 
   private watch(logger: Logger | undefined): void {

@@ -54,7 +54,7 @@ export class RefreshSession {
       // Live but not claimable: a twin claimed it this instant and is still at work. Or simply expired.
       return known.expiresAt > now ? this.rotate(known, refreshToken, now) : fail(unauthorized(INVALID_REFRESH));
     }
-    if (!known.revokedAt && known.rotatedAt && now.getTime() - known.rotatedAt.getTime() <= reuseGraceMs) {
+    if (!known.revokedAt && known.rotatedAt && now.getTime() - known.rotatedAt.getTime() < reuseGraceMs) {
       return this.rotate(known, refreshToken, now);
     }
     await sessions.revokeFamily(known.familyId, now);

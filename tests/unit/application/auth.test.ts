@@ -256,6 +256,14 @@ describe('refreshing a session', () => {
     right(await refresh(core, successor!));
   });
 
+  it('has no grace at all when the grace is 0, not even within the same millisecond', async () => {
+    const core = buildCore({ REFRESH_REUSE_GRACE_SECONDS: '0' });
+    const alice = await core.register('alice');
+    const rotated = right(await refresh(core, alice.refreshToken));
+    expect(left(await refresh(core, alice.refreshToken))._tag).toBe('Unauthorized');
+    expect(left(await refresh(core, rotated.refreshToken))._tag).toBe('Unauthorized');
+  });
+
   it('does not bring a logged-out session back through the grace', async () => {
     const core = buildCore();
     const alice = await core.register('alice');
