@@ -1,0 +1,80 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { restCall } from './rest-call.js';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const MAIN = 'src/bootstrap/main.ts';
+
+/** True when the process answers `/health/ready` with 200 within `timeoutMs`. */
+export const isReady = async (url: string, timeoutMs = 2_000): Promise<boolean> => {
+  try {
+    return (await restCall(url, 'GET', '/health/ready', { timeoutMs })).status === 200;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * The backend as a real child process (`node --import tsx`, one process, so
+ * SIGKILL leaves no orphan), on a fixed port so a restart comes back at the
+ * same address.
+ */
+export class AppProcess {
+  readonly url: string;
+  private child: ChildProcess | null = null;
+  private output = '';
+
+  constructor(
+    readonly name: string,
+    readonly port: number,
+    private readonly env: Record<string, string>,
+  ) {
+    this.url = `http://127.0.0.1:${port}`;
+  }
+
+  /** Spawns the process; it is not ready yet (see `start`). */
+  spawn(): void {
+    if (this.child) throw new Error(`${this.name} is already running`);
+    const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...this.env, PORT: String(this.port) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.child = child;
+    const collect = (chunk: Buffer): void => {
+      this.output = (this.output + chunk.toString('utf8')).slice(-8_000);
+    };
+    child.stdout?.on('data', collect);
+    child.stderr?.on('data', collect);
+    child.once('exit', () => {
+      if (this.child === child) this.child = null;
+    });
+  }
+
+  /** Spawns the process and resolves once it is ready; rejects if it exits first or is not ready in time. */
+  async start(timeoutMs = 60_000): Promise<void> {
+    this.spawn();
+    const child = this.child;
+    const deadline = Date.now() + timeoutMs;
+    while (!(await isReady(this.url))) {
+      if (this.child !== child) throw new Error(`${this.name} exited while starting:\n${this.recentOutput()}`);
+      if (Date.now() > deadline)
+        throw new Error(`${this.name} not ready after ${timeoutMs} ms:\n${this.recentOutput()}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  /** `kill -9`, and waits until the process is gone. */
+  async kill(): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill('SIGKILL');
+    await gone;
+  }
+
+  /** The last lines the process wrote (warnings and errors only, at LOG_LEVEL=warn). */
+  recentOutput(): string {
+    return this.output.split('\n').slice(-40).join('\n');
+  }
+}
