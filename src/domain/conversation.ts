@@ -2,6 +2,8 @@ import { previewOf, type Message, type MessageType } from './message.js';
 
 export interface LastMessage {
   readonly id: string;
+  /** The message's position: the conversation's highest so far. */
+  readonly seq: number;
   readonly senderId: string;
   readonly preview: string;
   readonly messageType: MessageType;
@@ -24,6 +26,9 @@ export const participantPair = (a: string, b: string): readonly [string, string]
 
 export const participantKeyOf = (a: string, b: string): string => participantPair(a, b).join(':');
 
+/** The highest position stored in the conversation as far as this copy knows (0 before the first message). */
+export const lastSeqOf = (conversation: Conversation): number => conversation.lastMessage?.seq ?? 0;
+
 export const isParticipant = (conversation: Conversation, userId: string): boolean =>
   conversation.participants.includes(userId);
 
@@ -32,6 +37,7 @@ export const otherParticipant = (conversation: Conversation, userId: string): st
 
 export const lastMessageOf = (message: Message): LastMessage => ({
   id: message.id,
+  seq: message.seq,
   senderId: message.senderId,
   preview: previewOf(message.content),
   messageType: message.messageType,
@@ -41,6 +47,7 @@ export const lastMessageOf = (message: Message): LastMessage => ({
 
 export interface LastMessageView {
   readonly id: string;
+  readonly seq: number;
   readonly senderId: string;
   readonly preview: string;
   readonly messageType: MessageType;
@@ -62,6 +69,7 @@ export const conversationView = (conversation: Conversation): ConversationView =
   lastMessage: conversation.lastMessage
     ? {
         id: conversation.lastMessage.id,
+        seq: conversation.lastMessage.seq,
         senderId: conversation.lastMessage.senderId,
         preview: conversation.lastMessage.isDeleted ? '' : conversation.lastMessage.preview,
         messageType: conversation.lastMessage.messageType,

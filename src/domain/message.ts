@@ -5,6 +5,8 @@ export const MAX_CONTENT_LENGTH = 1000;
 export interface Message {
   readonly id: string;
   readonly conversationId: string;
+  /** Position in the conversation: 1, 2, 3, … with no hole and no reuse, whichever process stored it. */
+  readonly seq: number;
   readonly senderId: string;
   readonly receiverId: string;
   readonly content: string;
@@ -19,9 +21,13 @@ export interface Message {
   readonly deletedAt: Date | null;
 }
 
+/** A message before it is stored: the repository gives it its position. */
+export type MessageDraft = Omit<Message, 'seq'>;
+
 export interface MessageView {
   readonly id: string;
   readonly conversationId: string;
+  readonly seq: number;
   readonly senderId: string;
   readonly receiverId: string;
   /** Empty once the message is deleted. */
@@ -40,6 +46,7 @@ const iso = (date: Date | null): string | null => date?.toISOString() ?? null;
 export const messageView = (message: Message): MessageView => ({
   id: message.id,
   conversationId: message.conversationId,
+  seq: message.seq,
   senderId: message.senderId,
   receiverId: message.receiverId,
   content: message.deletedAt ? '' : message.content,

@@ -14,8 +14,9 @@ export interface ConversationRepository {
   /** Ids of everyone who shares a conversation with the user. */
   listPartnerIds(userId: string): Promise<string[]>;
   /**
-   * Records the newest message; a message older than the current last one
-   * (arriving late) leaves it unchanged. Returns the conversation after.
+   * Records the newest message; a message at a lower position than the
+   * current last one (arriving late) leaves it unchanged. Returns the
+   * conversation after.
    */
   recordLastMessage(conversationId: string, lastMessage: LastMessage): Promise<Conversation | null>;
   /** Erases the preview (and flags it deleted) when `messageId` is the last message. */

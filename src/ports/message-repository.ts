@@ -1,4 +1,4 @@
-import type { Message } from '../domain/message.js';
+import type { Message, MessageDraft } from '../domain/message.js';
 
 export interface DuplicateMessage {
   /** Which idempotency key already has a message. */
@@ -7,10 +7,10 @@ export interface DuplicateMessage {
 
 export interface HistoryQuery {
   readonly limit: number;
-  /** Messages with an id lower than this one (older). */
-  readonly before?: string;
-  /** Messages with an id higher than this one (newer). */
-  readonly after?: string;
+  /** Messages at positions lower than this one (older). */
+  readonly before?: number;
+  /** Messages at positions higher than this one (newer). */
+  readonly after?: number;
 }
 
 export interface HistoryPage {
@@ -26,13 +26,20 @@ export interface MarkedRead {
 }
 
 export interface MessageRepository {
-  /** Unique: (senderId, clientMessageId) when a client id is given; autoMessageId when given. */
-  insert(message: Message): Promise<Message | DuplicateMessage>;
+  /**
+   * Stores the message at the next position of its conversation. Unique:
+   * (senderId, clientMessageId) when a client id is given; autoMessageId when
+   * given; (conversationId, seq) always, so no two messages share a position
+   * and no position is left empty to be filled later. `lastSeqHint` is a
+   * position known to be taken already (the conversation's last message):
+   * it saves looking the highest one up, and is never trusted beyond that.
+   */
+  insert(message: MessageDraft, lastSeqHint?: number): Promise<Message | DuplicateMessage>;
   findById(id: string): Promise<Message | null>;
   findByClientMessageId(senderId: string, clientMessageId: string): Promise<Message | null>;
   findByAutoMessageId(autoMessageId: string): Promise<Message | null>;
   /**
-   * Ordered by id. Without cursors: the newest `limit`. With `before`: the
+   * Ordered by position. Without cursors: the newest `limit`. With `before`: the
    * newest `limit` older than it. With `after`: the oldest `limit` newer than it.
    */
   history(conversationId: string, query: HistoryQuery): Promise<HistoryPage>;

@@ -160,6 +160,16 @@ export const describeAutoMessageRepositoryContract = (
       expect(await repository.markSent(nextId(), 'message-3', at(12))).toBe(false);
     });
 
+    it('lets exactly one of ten concurrent calls mark an item sent (that one announces the message)', async () => {
+      const item = await stored({ sendAt: at(1) });
+      await repository.claimNextDue(at(10), at(10 + LEASE));
+      const wins = await Promise.all(
+        Array.from({ length: 10 }, () => repository.markSent(item.id, 'message-1', at(11))),
+      );
+      expect(wins.filter(Boolean)).toHaveLength(1);
+      expect(await repository.findById(item.id)).toMatchObject({ status: 'sent', messageId: 'message-1' });
+    });
+
     it('records a failed attempt: error, retry count and a new lease; the item stays queued until then', async () => {
       const item = await stored({ sendAt: at(1) });
       await repository.claimNextDue(at(10), at(10 + LEASE));

@@ -19,8 +19,10 @@ export const describeConversationRepositoryContract = (
       nextId = idSequence();
     });
 
+    let seq = 0;
     const aLastMessage = (createdAt: Date, overrides: Partial<LastMessage> = {}): LastMessage => ({
       id: nextId(),
+      seq: (seq += 1),
       senderId: 'alice',
       preview: 'hello',
       messageType: 'text',
@@ -77,18 +79,20 @@ export const describeConversationRepositoryContract = (
       expect(await repository.findById(conversation.id)).toEqual(expected);
     });
 
-    it('leaves the last message alone when an older one arrives late, and takes one of the same time', async () => {
+    it('leaves the last message alone when one at a lower position arrives late, whatever its time', async () => {
       const conversation = await repository.findOrCreate('alice', 'bob', nextId(), at(1));
+      const earlier = aLastMessage(at(12), { preview: 'earlier position, later clock' });
       const newest = aLastMessage(at(10));
       await repository.recordLastMessage(conversation.id, newest);
 
-      const late = await repository.recordLastMessage(conversation.id, aLastMessage(at(9), { preview: 'late' }));
+      const late = await repository.recordLastMessage(conversation.id, earlier);
       expect(late).toEqual({ ...conversation, lastMessage: newest, lastActivityAt: at(10) });
+      expect(await repository.recordLastMessage(conversation.id, newest)).toEqual(late);
 
-      const sameTime = aLastMessage(at(10), { preview: 'same time' });
-      expect(await repository.recordLastMessage(conversation.id, sameTime)).toMatchObject({
-        lastMessage: sameTime,
-        lastActivityAt: at(10),
+      const next = aLastMessage(at(9), { preview: 'next position, earlier clock' });
+      expect(await repository.recordLastMessage(conversation.id, next)).toMatchObject({
+        lastMessage: next,
+        lastActivityAt: at(9),
       });
     });
 

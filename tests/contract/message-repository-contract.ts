@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Message } from '../../src/domain/message.js';
+import type { Message, MessageDraft } from '../../src/domain/message.js';
 import type { MessageRepository } from '../../src/ports/message-repository.js';
 import { at, idSequence, T0 } from './contract-ids.js';
 
@@ -25,7 +25,7 @@ export const describeMessageRepositoryContract = (
       conversationId = nextId();
     });
 
-    const aMessage = (overrides: Partial<Message> = {}): Message => ({
+    const aMessage = (overrides: Partial<MessageDraft> = {}): MessageDraft => ({
       id: nextId(),
       conversationId,
       senderId: ALICE,
@@ -41,13 +41,13 @@ export const describeMessageRepositoryContract = (
       ...overrides,
     });
 
-    const stored = async (overrides: Partial<Message> = {}): Promise<Message> => {
+    const stored = async (overrides: Partial<MessageDraft> = {}): Promise<Message> => {
       const result = await repository.insert(aMessage(overrides));
       if ('duplicate' in result) throw new Error(`unexpected duplicate ${result.duplicate}`);
       return result;
     };
 
-    const storedMany = async (count: number, overrides: Partial<Message> = {}): Promise<Message[]> => {
+    const storedMany = async (count: number, overrides: Partial<MessageDraft> = {}): Promise<Message[]> => {
       const messages: Message[] = [];
       for (let i = 0; i < count; i += 1)
         messages.push(await stored({ content: `m${i}`, createdAt: at(i), ...overrides }));
@@ -56,9 +56,10 @@ export const describeMessageRepositoryContract = (
 
     const idsOf = (messages: readonly Message[]): string[] => messages.map((message) => message.id);
 
-    it('stores a message and finds it by id', async () => {
-      const message = aMessage({ deliveredAt: at(1), messageType: 'auto' });
-      expect(await repository.insert(message)).toEqual(message);
+    it('stores a message at the first position and finds it by id', async () => {
+      const draft = aMessage({ deliveredAt: at(1), messageType: 'auto' });
+      const message = { ...draft, seq: 1 };
+      expect(await repository.insert(draft)).toEqual(message);
       expect(await repository.findById(message.id)).toEqual(message);
       expect(await repository.findById(nextId())).toBeNull();
       expect(await repository.findById('not-an-id')).toBeNull();
@@ -94,6 +95,41 @@ export const describeMessageRepositoryContract = (
       expect(await repository.findByAutoMessageId(nextId())).toBeNull();
     });
 
+    it('numbers each conversation 1, 2, 3, … on its own', async () => {
+      const other = nextId();
+      const first = await storedMany(3);
+      const elsewhere = await stored({ conversationId: other });
+      const fourth = await stored();
+      expect([...first, fourth].map((message) => message.seq)).toEqual([1, 2, 3, 4]);
+      expect(elsewhere.seq).toBe(1);
+    });
+
+    it('takes no position for a refused duplicate', async () => {
+      await stored({ clientMessageId: 'c-1' });
+      expect(await repository.insert(aMessage({ clientMessageId: 'c-1' }))).toEqual({ duplicate: 'clientMessageId' });
+      expect((await stored()).seq).toBe(2);
+    });
+
+    it('gives the next free position whatever the hint: behind, absent, or exact', async () => {
+      await storedMany(3);
+      const behind = await repository.insert(aMessage(), 1);
+      const absent = await repository.insert(aMessage());
+      const exact = await repository.insert(aMessage(), 5);
+      expect([behind, absent, exact].map((message) => ('seq' in message ? message.seq : message))).toEqual([4, 5, 6]);
+    });
+
+    it('gives 20 concurrent inserts into one conversation the positions 1 to 20, each once', async () => {
+      const results = await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          repository.insert(aMessage({ content: `m${i}` }), i % 2 === 0 ? 0 : undefined),
+        ),
+      );
+      const positions = results.map((result) => ('seq' in result ? result.seq : 0)).sort((a, b) => a - b);
+      expect(positions).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+      const history = await repository.history(conversationId, { limit: 100 });
+      expect(history.messages.map((message) => message.seq)).toEqual(positions);
+    });
+
     it('gives the newest `limit` messages oldest first, and says whether older ones exist', async () => {
       const messages = await storedMany(5);
       await stored({ conversationId: nextId() });
@@ -111,7 +147,7 @@ export const describeMessageRepositoryContract = (
       let page = await repository.history(conversationId, { limit: 10 });
       const pages = [page];
       while (page.hasMore) {
-        page = await repository.history(conversationId, { limit: 10, before: page.messages[0]?.id as string });
+        page = await repository.history(conversationId, { limit: 10, before: page.messages[0]?.seq as number });
         pages.push(page);
       }
       for (const each of pages.reverse()) seen.push(...each.messages);
@@ -125,12 +161,12 @@ export const describeMessageRepositoryContract = (
       const cursor = before[3] as Message;
       const missed = await storedMany(7, { senderId: BOB, receiverId: ALICE });
 
-      const first = await repository.history(conversationId, { limit: 5, after: cursor.id });
+      const first = await repository.history(conversationId, { limit: 5, after: cursor.seq });
       expect(idsOf(first.messages)).toEqual(idsOf(missed.slice(0, 5)));
       expect(first.hasMore).toBe(true);
-      const rest = await repository.history(conversationId, { limit: 5, after: first.messages[4]?.id as string });
+      const rest = await repository.history(conversationId, { limit: 5, after: first.messages[4]?.seq as number });
       expect(rest).toEqual({ messages: missed.slice(5), hasMore: false });
-      expect(await repository.history(conversationId, { limit: 5, after: missed[6]?.id as string })).toEqual({
+      expect(await repository.history(conversationId, { limit: 5, after: missed[6]?.seq as number })).toEqual({
         messages: [],
         hasMore: false,
       });
@@ -140,8 +176,8 @@ export const describeMessageRepositoryContract = (
       const messages = await storedMany(6);
       const page = await repository.history(conversationId, {
         limit: 10,
-        after: messages[1]?.id as string,
-        before: messages[5]?.id as string,
+        after: messages[1]?.seq as number,
+        before: messages[5]?.seq as number,
       });
       expect(page).toEqual({ messages: messages.slice(2, 5), hasMore: false });
     });

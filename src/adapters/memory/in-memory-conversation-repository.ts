@@ -3,6 +3,7 @@ import type { ConversationRepository } from '../../ports/conversation-repository
 
 const copyLastMessage = (lastMessage: LastMessage): LastMessage => ({
   id: lastMessage.id,
+  seq: lastMessage.seq,
   senderId: lastMessage.senderId,
   preview: lastMessage.preview,
   messageType: lastMessage.messageType,
@@ -73,8 +74,7 @@ export class InMemoryConversationRepository implements ConversationRepository {
   async recordLastMessage(conversationId: string, lastMessage: LastMessage): Promise<Conversation | null> {
     const current = this.conversations.get(conversationId);
     if (!current) return null;
-    const isNewest =
-      current.lastMessage === null || lastMessage.createdAt.getTime() >= current.lastActivityAt.getTime();
+    const isNewest = current.lastMessage === null || lastMessage.seq > current.lastMessage.seq;
     if (!isNewest) return copy(current);
     const next: Conversation = {
       ...current,

@@ -1,5 +1,4 @@
-import { isId } from '../../domain/ids.js';
-import type { Message } from '../../domain/message.js';
+import type { Message, MessageDraft } from '../../domain/message.js';
 import type {
   DuplicateMessage,
   HistoryPage,
@@ -18,20 +17,6 @@ const copy = (message: Message): Message => ({
 
 const clientKeyOf = (senderId: string, clientMessageId: string): string => `${senderId}:${clientMessageId}`;
 
-/** Index of the first id in the ascending `ids` that is >= `id` (or > `id` when `strictlyAfter`). */
-const boundOf = (ids: readonly string[], id: string, strictlyAfter: boolean): number => {
-  let low = 0;
-  let high = ids.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    const candidate = ids[middle] as string;
-    if (candidate < id || (strictlyAfter && candidate === id)) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-};
-
-/** Unique keys like the Mongo sparse indexes; each conversation's ids kept sorted for cursor paging. */
 export class InMemoryMessageRepository implements MessageRepository {
   private readonly messages = new Map<string, Message>();
   private readonly idsByConversation = new Map<string, string[]>();
@@ -40,19 +25,19 @@ export class InMemoryMessageRepository implements MessageRepository {
   /** Unread, undeleted message ids per receiver. */
   private readonly unreadByReceiver = new Map<string, Set<string>>();
 
-  async insert(message: Message): Promise<Message | DuplicateMessage> {
-    if (this.messages.has(message.id)) throw new Error(`message ${message.id} already exists`);
-    const clientKey = message.clientMessageId === null ? null : clientKeyOf(message.senderId, message.clientMessageId);
+  async insert(draft: MessageDraft): Promise<Message | DuplicateMessage> {
+    if (this.messages.has(draft.id)) throw new Error(`message ${draft.id} already exists`);
+    const clientKey = draft.clientMessageId === null ? null : clientKeyOf(draft.senderId, draft.clientMessageId);
     if (clientKey !== null && this.idByClientKey.has(clientKey)) return { duplicate: 'clientMessageId' };
-    if (message.autoMessageId !== null && this.idByAutoMessageId.has(message.autoMessageId)) {
+    if (draft.autoMessageId !== null && this.idByAutoMessageId.has(draft.autoMessageId)) {
       return { duplicate: 'autoMessageId' };
     }
-    const stored = copy(message);
+    const ids = this.idsByConversation.get(draft.conversationId) ?? [];
+    const stored = copy({ ...draft, seq: ids.length + 1 });
     this.messages.set(stored.id, stored);
     if (clientKey !== null) this.idByClientKey.set(clientKey, stored.id);
     if (stored.autoMessageId !== null) this.idByAutoMessageId.set(stored.autoMessageId, stored.id);
-    const ids = this.idsByConversation.get(stored.conversationId) ?? [];
-    ids.splice(boundOf(ids, stored.id, false), 0, stored.id);
+    ids.push(stored.id);
     this.idsByConversation.set(stored.conversationId, ids);
     this.updateUnread(stored);
     return copy(stored);
@@ -72,15 +57,13 @@ export class InMemoryMessageRepository implements MessageRepository {
 
   async history(conversationId: string, query: HistoryQuery): Promise<HistoryPage> {
     const { before, after, limit } = query;
-    if ((before !== undefined && !isId(before)) || (after !== undefined && !isId(after))) {
-      return { messages: [], hasMore: false };
-    }
     const ids = this.idsByConversation.get(conversationId) ?? [];
-    const end = before === undefined ? ids.length : boundOf(ids, before, false);
+    // Position n sits at index n - 1.
+    const end = before === undefined ? ids.length : Math.min(ids.length, Math.max(0, before - 1));
     let page: string[];
     let hasMore: boolean;
     if (after !== undefined) {
-      const start = boundOf(ids, after, true);
+      const start = Math.max(0, after);
       page = ids.slice(start, Math.min(start + limit, end));
       hasMore = start + limit < end;
     } else {

@@ -108,14 +108,20 @@ export class MongoAutoMessageRepository implements AutoMessageRepository {
     return null;
   }
 
+  /**
+   * The winner is whoever takes the item's "sent" ticket (a conditional
+   * update alone can have several winners on FerretDB). A loser still writes
+   * the status, in case the winner died between its ticket and its write.
+   */
   async markSent(id: string, messageId: string, at: Date): Promise<boolean> {
     const _id = toObjectId(id);
     if (!_id) return false;
-    const result = await this.items.updateOne(
-      { _id, status: { $ne: 'sent' } },
-      { $set: { status: 'sent', messageId, sentAt: at, leaseUntil: null } },
-    );
-    return result.modifiedCount === 1;
+    const sent = { $set: { status: 'sent' as const, messageId, sentAt: at, leaseUntil: null } };
+    if (await this.tickets.take(`sent:${id}`, at)) {
+      return (await this.items.updateOne({ _id }, sent)).matchedCount === 1;
+    }
+    await this.items.updateOne({ _id, status: { $ne: 'sent' } }, sent);
+    return false;
   }
 
   async recordFailure(id: string, error: string, retryCount: number, leaseUntil: Date): Promise<void> {

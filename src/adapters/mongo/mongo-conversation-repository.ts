@@ -81,7 +81,7 @@ export class MongoConversationRepository implements ConversationRepository {
     if (!_id) return null;
     const updated = await this.conversations.findOneAndUpdate(
       // `lastMessage: null` also matches a document without the field.
-      { _id, $or: [{ lastMessage: null }, { lastActivityAt: { $lte: lastMessage.createdAt } }] },
+      { _id, $or: [{ lastMessage: null }, { 'lastMessage.seq': { $lt: lastMessage.seq } }] },
       { $set: { lastMessage: lastMessageToDocument(lastMessage), lastActivityAt: lastMessage.createdAt } },
       { returnDocument: 'after' },
     );

@@ -22,7 +22,7 @@ const INDEXES: Record<string, IndexDescription[]> = {
     { key: { participants: 1, lastActivityAt: -1 }, name: 'participants_last_activity' },
   ],
   [COLLECTIONS.messages]: [
-    { key: { conversationId: 1, _id: -1 }, name: 'conversation_history' },
+    { key: { conversationId: 1, seq: 1 }, name: 'conversation_seq_unique', unique: true },
     { key: { receiverId: 1, readAt: 1, conversationId: 1 }, name: 'receiver_unread' },
     { key: { senderClientKey: 1 }, name: 'sender_client_key_unique', unique: true, sparse: true },
     { key: { autoMessageId: 1 }, name: 'auto_message_id_unique', unique: true, sparse: true },

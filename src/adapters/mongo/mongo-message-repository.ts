@@ -1,5 +1,5 @@
 import type { Collection, Db, Filter, MongoServerError } from 'mongodb';
-import type { Message } from '../../domain/message.js';
+import type { Message, MessageDraft } from '../../domain/message.js';
 import type {
   DuplicateMessage,
   HistoryPage,
@@ -18,6 +18,9 @@ import {
 import { duplicateKeyFields, isDuplicateKeyError } from './duplicate-key-error.js';
 import { toObjectId } from './object-ids.js';
 
+/** Enough for any realistic contention; past it something is wrong, and the send fails rather than spins. */
+const MAX_POSITION_ATTEMPTS = 32;
+
 export class MongoMessageRepository implements MessageRepository {
   private readonly messages: Collection<MessageDocument>;
 
@@ -25,14 +28,33 @@ export class MongoMessageRepository implements MessageRepository {
     this.messages = db.collection<MessageDocument>(COLLECTIONS.messages);
   }
 
-  async insert(message: Message): Promise<Message | DuplicateMessage> {
-    const document = messageToDocument(message);
-    try {
-      await this.messages.insertOne(document);
-      return messageFromDocument(document);
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
-      return this.duplicateOf(error, document);
+  /**
+   * Why positions have no holes, on MongoDB and on servers whose conditional
+   * updates are not atomic (FERRETDB.md): a position is taken only by a
+   * unique insert on (conversationId, seq), which has one winner anywhere.
+   * A writer tries one past a position it knows is taken (the hint, or the
+   * highest stored); when that is taken too it moves past the highest stored.
+   * So it writes n only after seeing n - 1 stored, and by induction every
+   * position below a stored one is stored: nothing is later filled in
+   * behind a reader who has seen n. An insert is atomic, so a failed one
+   * takes no position.
+   */
+  async insert(draft: MessageDraft, lastSeqHint?: number): Promise<Message | DuplicateMessage> {
+    let seq = (lastSeqHint ?? (await this.highestSeq(draft.conversationId))) + 1;
+    for (let attempt = 1; ; attempt += 1) {
+      const document = messageToDocument({ ...draft, seq });
+      try {
+        await this.messages.insertOne(document);
+        return messageFromDocument(document);
+      } catch (error) {
+        if (!isDuplicateKeyError(error)) throw error;
+        const duplicate = await this.duplicateOf(error, document);
+        if (duplicate !== 'seq') return { duplicate };
+        if (attempt >= MAX_POSITION_ATTEMPTS) {
+          throw new Error(`no free position in conversation ${draft.conversationId} after ${attempt} attempts`);
+        }
+        seq = (await this.highestSeq(draft.conversationId)) + 1;
+      }
     }
   }
 
@@ -50,20 +72,23 @@ export class MongoMessageRepository implements MessageRepository {
   }
 
   async history(conversationId: string, query: HistoryQuery): Promise<HistoryPage> {
-    const before = query.before === undefined ? undefined : toObjectId(query.before);
-    const after = query.after === undefined ? undefined : toObjectId(query.after);
-    if (before === null || after === null) return { messages: [], hasMore: false };
-    const range = { ...(before ? { $lt: before } : {}), ...(after ? { $gt: after } : {}) };
-    const filter: Filter<MessageDocument> = before || after ? { conversationId, _id: range } : { conversationId };
+    const { before, after, limit } = query;
+    const filter: Filter<MessageDocument> =
+      before === undefined && after === undefined
+        ? { conversationId }
+        : {
+            conversationId,
+            seq: { ...(before === undefined ? {} : { $lt: before }), ...(after === undefined ? {} : { $gt: after }) },
+          };
     // With `after` the page travels forward (oldest first); otherwise backward from the newest.
     const forward = after !== undefined;
     const documents = await this.messages
       .find(filter)
-      .sort({ _id: forward ? 1 : -1 })
-      .limit(query.limit + 1)
+      .sort({ seq: forward ? 1 : -1 })
+      .limit(limit + 1)
       .toArray();
-    const page = documents.slice(0, query.limit).map((document) => this.decode(document));
-    return { messages: forward ? page : page.reverse(), hasMore: documents.length > query.limit };
+    const page = documents.slice(0, limit).map((document) => this.decode(document));
+    return { messages: forward ? page : page.reverse(), hasMore: documents.length > limit };
   }
 
   async markRead(messageId: string, readerId: string, at: Date): Promise<Message | null> {
@@ -138,18 +163,29 @@ export class MongoMessageRepository implements MessageRepository {
     return counts;
   }
 
-  /** Which idempotency key collided: from the error when the server names it, else by looking. */
-  private async duplicateOf(error: MongoServerError, document: MessageDocument): Promise<DuplicateMessage> {
+  /** What collided: from the error when the server names it, else by looking. */
+  private async duplicateOf(
+    error: MongoServerError,
+    document: MessageDocument,
+  ): Promise<DuplicateMessage['duplicate'] | 'seq'> {
     const fields = duplicateKeyFields(error);
-    if (fields.includes('senderClientKey')) return { duplicate: 'clientMessageId' };
-    if (fields.includes('autoMessageId')) return { duplicate: 'autoMessageId' };
+    if (fields.includes('senderClientKey')) return 'clientMessageId';
+    if (fields.includes('autoMessageId')) return 'autoMessageId';
+    if (fields.includes('seq')) return 'seq';
     if (fields.length > 0) throw error;
-    const { senderClientKey, autoMessageId } = document;
-    if (senderClientKey !== undefined && (await this.exists({ senderClientKey }))) {
-      return { duplicate: 'clientMessageId' };
-    }
-    if (autoMessageId !== undefined && (await this.exists({ autoMessageId }))) return { duplicate: 'autoMessageId' };
+    const { senderClientKey, autoMessageId, conversationId, seq } = document;
+    if (senderClientKey !== undefined && (await this.exists({ senderClientKey }))) return 'clientMessageId';
+    if (autoMessageId !== undefined && (await this.exists({ autoMessageId }))) return 'autoMessageId';
+    if (await this.exists({ conversationId, seq })) return 'seq';
     throw error;
+  }
+
+  private async highestSeq(conversationId: string): Promise<number> {
+    const highest = await this.messages.findOne(
+      { conversationId },
+      { sort: { seq: -1 }, projection: { _id: 0, seq: 1 } },
+    );
+    return typeof highest?.seq === 'number' ? highest.seq : 0;
   }
 
   private async exists(filter: Filter<MessageDocument>): Promise<boolean> {

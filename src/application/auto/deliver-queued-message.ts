@@ -13,7 +13,8 @@ export type DeliveryOutcome = 'delivered' | 'already-delivered' | 'skipped';
  * Stage 3: turns one queued item into exactly one message. The message
  * carries the item's id under a unique key, so a redelivery (or a retry after
  * a crash between storing the message and acknowledging) finds the message
- * already there and only finishes the bookkeeping. Throws to have the queue
+ * already there and only finishes the bookkeeping, announcing the message
+ * when it is the one that marks the item sent. Throws to have the queue
  * retry; the last failed attempt marks the item dead.
  */
 export class DeliverQueuedMessage {
@@ -49,9 +50,10 @@ export class DeliverQueuedMessage {
     }
 
     const [sender, receiver] = await Promise.all([users.findById(item.senderId), users.findById(item.receiverId)]);
+    // Whoever marks the item sent announces the message: exactly once among concurrent deliveries, and
+    // also when a run stored it and died before marking (the redelivery marks it then).
     const existing = await messages.findByAutoMessageId(item.id);
     if (existing) {
-      // The run that stored it died before marking the item, most likely before announcing it too.
       if (await autoMessages.markSent(item.id, existing.id, clock.now())) {
         metrics.increment('auto_messages_sent');
         if (sender) await posting.announceStored(existing, sender.username);
@@ -59,15 +61,18 @@ export class DeliverQueuedMessage {
       return 'already-delivered';
     }
     if (!sender || !receiver) throw new Error('sender or receiver no longer exists');
-    const posted = await posting.post({
+    const stored = await posting.store({
       sender: { id: sender.id, username: sender.username },
       receiverId: receiver.id,
       content: item.content,
       messageType: 'auto',
       autoMessageId: item.id,
     });
-    if (await autoMessages.markSent(item.id, posted.message.id, clock.now())) metrics.increment('auto_messages_sent');
-    return posted.created ? 'delivered' : 'already-delivered';
+    if (await autoMessages.markSent(item.id, stored.message.id, clock.now())) {
+      metrics.increment('auto_messages_sent');
+      posting.announce(stored.message, stored.conversation, sender.username);
+    }
+    return stored.created ? 'delivered' : 'already-delivered';
   }
 
   private async recordFailure(autoMessageId: string, error: Error, attempt: DeliveryAttempt): Promise<void> {

@@ -1,11 +1,11 @@
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
-import { validation } from '../../domain/errors.js';
+import { validation, type AppError } from '../../domain/errors.js';
 import { messageView, type MessageView } from '../../domain/message.js';
 import type { ConversationRepository } from '../../ports/conversation-repository.js';
 import type { HistoryPage, HistoryQuery, MessageRepository } from '../../ports/message-repository.js';
 import type { AccessClaims } from '../../ports/token-service.js';
-import { IdString, IntInRange } from '../shared/codecs.js';
+import { IntInRange, MessageCursor } from '../shared/codecs.js';
 import { decodeInput } from '../shared/decode.js';
 import { fail, ok, type Result } from '../shared/result.js';
 import { findOwnConversation } from './conversation-access.js';
@@ -13,11 +13,13 @@ import { findOwnConversation } from './conversation-access.js';
 export const HistoryQueryInput = t.exact(
   t.partial({
     limit: IntInRange('Limit', 1, 100),
-    before: IdString,
-    after: IdString,
+    before: MessageCursor,
+    after: MessageCursor,
     page: IntInRange('Page', 1, 1000),
   }),
 );
+
+const cursorText = (cursor: MessageCursor): string => ('seq' in cursor ? String(cursor.seq) : cursor.id);
 
 export interface HistorySlice {
   /** Oldest first. */
@@ -25,14 +27,16 @@ export interface HistorySlice {
   readonly hasMore: boolean;
   /** Pass as `before` for older messages (null when there are none). */
   readonly nextBefore: string | null;
-  /** Pass as `after` for messages newer than this slice. */
+  /** Pass as `after` for messages newer than this slice (the cursor given, when the slice is empty). */
   readonly nextAfter: string | null;
 }
 
 /**
- * Cursor pagination by message id: stable while messages arrive. `page` is
- * accepted for page-numbered clients and walks the cursor from the newest
- * message, so it costs one query per page.
+ * Cursor pagination by position: stable while messages arrive, and gap-free
+ * across processes (ids are not: two processes do not make them in the order
+ * they store). A message id given as a cursor stands for its position.
+ * `page` is accepted for page-numbered clients and walks the cursor from the
+ * newest message, so it costs one query per page.
  */
 export class GetConversationHistory {
   constructor(private readonly deps: { conversations: ConversationRepository; messages: MessageRepository }) {}
@@ -51,10 +55,20 @@ export class GetConversationHistory {
     const conversation = await findOwnConversation(this.deps.conversations, caller.userId, rawConversationId);
     if (E.isLeft(conversation)) return conversation;
     const conversationId = conversation.right.id;
+    const [beforeSeq, afterSeq] = await Promise.all([
+      this.positionOf(conversationId, 'before', before),
+      this.positionOf(conversationId, 'after', after),
+    ]);
+    if (E.isLeft(beforeSeq)) return beforeSeq;
+    if (E.isLeft(afterSeq)) return afterSeq;
 
-    let slice = await this.load(conversationId, { limit, ...(before ? { before } : {}), ...(after ? { after } : {}) });
+    let slice = await this.load(conversationId, {
+      limit,
+      ...(beforeSeq.right === undefined ? {} : { before: beforeSeq.right }),
+      ...(afterSeq.right === undefined ? {} : { after: afterSeq.right }),
+    });
     for (let p = 2; p <= (page ?? 1) && slice.messages.length > 0; p += 1) {
-      slice = await this.load(conversationId, { limit, before: slice.messages[0]!.id });
+      slice = await this.load(conversationId, { limit, before: slice.messages[0]!.seq });
     }
     const first = slice.messages[0];
     const last = slice.messages[slice.messages.length - 1];
@@ -63,8 +77,21 @@ export class GetConversationHistory {
       messages: slice.messages.map(messageView),
       hasMore: slice.hasMore,
       nextBefore: olderExist && first ? first.id : null,
-      nextAfter: last?.id ?? after ?? null,
+      nextAfter: last?.id ?? (after ? cursorText(after) : null),
     });
+  }
+
+  /** The position a cursor stands for; a message id must name a message of this conversation. */
+  private async positionOf(
+    conversationId: string,
+    field: 'before' | 'after',
+    cursor: MessageCursor | undefined,
+  ): Promise<E.Either<AppError, number | undefined>> {
+    if (cursor === undefined) return ok(undefined);
+    if ('seq' in cursor) return ok(cursor.seq);
+    const message = await this.deps.messages.findById(cursor.id);
+    if (message?.conversationId === conversationId) return ok(message.seq);
+    return fail(validation('Validation failed', [{ field, message: 'is not a message of this conversation' }]));
   }
 
   private load(conversationId: string, query: HistoryQuery): Promise<HistoryPage> {

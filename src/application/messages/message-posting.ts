@@ -1,4 +1,4 @@
-import { conversationView, lastMessageOf, type Conversation } from '../../domain/conversation.js';
+import { conversationView, lastMessageOf, lastSeqOf, type Conversation } from '../../domain/conversation.js';
 import { messageView, previewOf, type Message, type MessageType } from '../../domain/message.js';
 import type { Clock } from '../../ports/clock.js';
 import type { ConversationRepository } from '../../ports/conversation-repository.js';
@@ -41,24 +41,39 @@ export class MessagePosting {
     },
   ) {}
 
+  /**
+   * Stores and announces. A retry whose message is already stored announces
+   * it again: the run that stored it may have died before announcing, and
+   * receivers deduplicate by id, so a crash costs a repeat, never a miss.
+   */
   async post(input: NewMessage): Promise<Posted> {
+    const posted = await this.store(input);
+    this.announce(posted.message, posted.conversation, input.sender.username);
+    return posted;
+  }
+
+  /** Stores at the conversation's next position, or finds the message an idempotency key already names. */
+  async store(input: NewMessage): Promise<Posted> {
     const { messages, conversations, ids, clock, metrics } = this.deps;
     const now = clock.now();
     const conversation = await conversations.findOrCreate(input.sender.id, input.receiverId, ids.next(), now);
-    const inserted = await messages.insert({
-      id: ids.next(),
-      conversationId: conversation.id,
-      senderId: input.sender.id,
-      receiverId: input.receiverId,
-      content: input.content,
-      messageType: input.messageType,
-      clientMessageId: input.clientMessageId ?? null,
-      autoMessageId: input.autoMessageId ?? null,
-      createdAt: now,
-      deliveredAt: null,
-      readAt: null,
-      deletedAt: null,
-    });
+    const inserted = await messages.insert(
+      {
+        id: ids.next(),
+        conversationId: conversation.id,
+        senderId: input.sender.id,
+        receiverId: input.receiverId,
+        content: input.content,
+        messageType: input.messageType,
+        clientMessageId: input.clientMessageId ?? null,
+        autoMessageId: input.autoMessageId ?? null,
+        createdAt: now,
+        deliveredAt: null,
+        readAt: null,
+        deletedAt: null,
+      },
+      lastSeqOf(conversation),
+    );
     if (isDuplicateMessage(inserted)) {
       const original = await this.findOriginal(input);
       if (!original) throw new Error(`duplicate ${inserted.duplicate} reported but no original message found`);
@@ -66,11 +81,10 @@ export class MessagePosting {
     }
     const updated = (await conversations.recordLastMessage(conversation.id, lastMessageOf(inserted))) ?? conversation;
     metrics.increment('messages_sent');
-    this.announce(inserted, updated, input.sender.username);
     return { message: inserted, conversation: updated, created: true };
   }
 
-  /** Announces a message stored earlier by a run that died before it could (auto pipeline recovery). */
+  /** Announces a message stored earlier, with its conversation as it is now. */
   async announceStored(message: Message, senderUsername: string): Promise<void> {
     const conversation = await this.deps.conversations.findById(message.conversationId);
     if (conversation) this.announce(message, conversation, senderUsername);

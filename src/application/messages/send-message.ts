@@ -45,7 +45,11 @@ export class SendMessage {
       const earlier = await this.deps.messages.findByClientMessageId(caller.userId, input.clientMessageId);
       if (earlier) {
         const conversation = await this.deps.conversations.findById(earlier.conversationId);
-        if (conversation) return ok(this.view(earlier, conversation, false));
+        if (conversation) {
+          // Announced again: the run that stored it may have died before it could (receivers dedupe by id).
+          this.deps.posting.announce(earlier, conversation, caller.username);
+          return ok(this.view(earlier, conversation, false));
+        }
       }
     }
 

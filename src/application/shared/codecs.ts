@@ -97,3 +97,18 @@ export const BooleanFlag = new t.Type<boolean, boolean, unknown>(
           : t.failure(u, c, 'must be true or false'),
   t.identity,
 );
+
+/** Where a history page starts: a position in the conversation (a number) or, as older clients send, a message id. */
+export type MessageCursor = { readonly seq: number } | { readonly id: string };
+
+export const MessageCursor = new t.Type<MessageCursor, MessageCursor, unknown>(
+  'MessageCursor',
+  (u): u is MessageCursor => typeof u === 'object' && u !== null && ('seq' in u || 'id' in u),
+  (u, c) => {
+    if (typeof u === 'number' && Number.isInteger(u) && u >= 0) return t.success({ seq: u });
+    if (typeof u === 'string' && /^\d{1,15}$/.test(u)) return t.success({ seq: Number(u) });
+    if (typeof u === 'string' && ID_PATTERN.test(u)) return t.success({ id: u });
+    return t.failure(u, c, 'must be a message position (a whole number) or a 24-character hex message id');
+  },
+  t.identity,
+);

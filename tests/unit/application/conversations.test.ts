@@ -199,6 +199,44 @@ describe('conversation history', () => {
     expect(rest.messages.map((m) => m.id)).toEqual(missed.slice(3));
   });
 
+  it('numbers messages 1, 2, 3 and takes a position as `after` or `before`, from a query string too', async () => {
+    const core = buildCore();
+    const alice = await core.register('alice');
+    const bob = await core.register('bob');
+    const ids = await converse(core, alice, bob, 6);
+    const conversationId = (await core.infrastructure.messages.findById(ids[0]!))!.conversationId;
+
+    const all = await history(core, bob, conversationId, {});
+    expect(all.messages.map((m) => m.seq)).toEqual([1, 2, 3, 4, 5, 6]);
+    const after = await history(core, bob, conversationId, { after: '4' });
+    expect(after.messages.map((m) => m.id)).toEqual(ids.slice(4));
+    expect((await history(core, bob, conversationId, { after: 0, limit: 2 })).messages.map((m) => m.seq)).toEqual([
+      1, 2,
+    ]);
+    expect((await history(core, bob, conversationId, { before: '3' })).messages.map((m) => m.seq)).toEqual([1, 2]);
+    expect(await history(core, bob, conversationId, { after: '6' })).toMatchObject({ messages: [], nextAfter: '6' });
+
+    const conversation = right(await core.useCases.getConversation.execute(bob.claims, conversationId));
+    expect(conversation.conversation.lastMessage).toMatchObject({ id: ids[5], seq: 6 });
+    const received = core.notifier.eventsFor(bob.user.id, 'message_received');
+    expect(received.map((event) => event.message.seq)).toEqual([1, 3, 5]);
+  });
+
+  it('refuses a message id of another conversation as a cursor', async () => {
+    const core = buildCore();
+    const alice = await core.register('alice');
+    const bob = await core.register('bob');
+    const carol = await core.register('carol');
+    const theirs = await send(core, alice, bob, 'to bob');
+    const other = await send(core, alice, carol, 'to carol');
+    const error = left(
+      await core.useCases.getConversationHistory.execute(alice.claims, theirs.message.conversationId, {
+        after: other.message.id,
+      }),
+    );
+    expect(error).toMatchObject({ _tag: 'Validation', errors: [{ field: 'after' }] });
+  });
+
   it('gives for page=2 the same slice as the second cursor page', async () => {
     const core = buildCore();
     const alice = await core.register('alice');
@@ -221,6 +259,8 @@ describe('conversation history', () => {
     ['before and after together', { before: 'a'.repeat(24), after: 'b'.repeat(24) }],
     ['before and page together', { before: 'a'.repeat(24), page: 2 }],
     ['a malformed cursor', { before: 'abc' }],
+    ['a negative position', { after: '-1' }],
+    ['a fractional position', { after: '1.5' }],
     ['limit 0', { limit: 0 }],
     ['limit 101', { limit: '101' }],
   ])('refuses %s with a Validation error', async (_name, query) => {

@@ -150,9 +150,44 @@ describe('sending a message', () => {
       await core.useCases.getConversationHistory.execute(bob.claims, first.message.conversationId, {}),
     );
     expect(history.messages.map((m) => m.id)).toEqual([first.message.id]);
-    expect(core.notifier.eventsFor(bob.user.id, 'message_received')).toHaveLength(1);
-    expect(core.notifier.eventsFor(bob.user.id, 'new_message_notification')).toHaveLength(1);
+    // Announced again on the retry (the first run may have died before announcing); receivers dedupe by id.
+    const received = core.notifier.eventsFor(bob.user.id, 'message_received');
+    expect(received.map((event) => event.message.id)).toEqual([first.message.id, first.message.id]);
     expect(right(await core.useCases.getUnreadCount.execute(bob.claims)).unreadCount).toBe(1);
+  });
+
+  it('announces a message that was stored by a run that died before announcing, when the sender retries', async () => {
+    const core = buildCore();
+    const { alice, bob } = await threeUsers(core);
+    const conversation = await core.infrastructure.conversations.findOrCreate(
+      alice.user.id,
+      bob.user.id,
+      'c'.repeat(24),
+      core.clock.now(),
+    );
+    const storedByDeadRun = await core.infrastructure.messages.insert({
+      id: 'd'.repeat(24),
+      conversationId: conversation.id,
+      senderId: alice.user.id,
+      receiverId: bob.user.id,
+      content: 'stored, never announced',
+      messageType: 'text',
+      clientMessageId: 'crash-1',
+      autoMessageId: null,
+      createdAt: core.clock.now(),
+      deliveredAt: null,
+      readAt: null,
+      deletedAt: null,
+    });
+    expect(core.notifier.eventsFor(bob.user.id, 'message_received')).toEqual([]);
+
+    const retried = await send(core, alice, bob, 'stored, never announced', 'crash-1');
+    expect(retried).toMatchObject({ created: false, message: { id: 'd'.repeat(24), seq: 1 } });
+    expect(storedByDeadRun).toMatchObject({ seq: 1 });
+    expect(core.notifier.eventsFor(bob.user.id, 'message_received').map((event) => event.message.id)).toEqual([
+      'd'.repeat(24),
+    ]);
+    expect(core.notifier.eventsFor(alice.user.id, 'message_sent')).toHaveLength(1);
   });
 
   it('stores one message when the same clientMessageId is sent twice at once', async () => {
@@ -164,7 +199,8 @@ describe('sending a message', () => {
     ]);
     expect(a.message.id).toBe(b.message.id);
     expect([a.created, b.created].sort()).toEqual([false, true]);
-    expect(core.notifier.eventsFor(bob.user.id, 'message_received')).toHaveLength(1);
+    const received = core.notifier.eventsFor(bob.user.id, 'message_received');
+    expect(new Set(received.map((event) => event.message.id))).toEqual(new Set([a.message.id]));
   });
 
   it('lets different senders reuse a clientMessageId', async () => {

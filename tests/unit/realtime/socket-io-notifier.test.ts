@@ -12,6 +12,7 @@ import { collect, eventually, nextEvent, sleep } from './client-events.js';
 const payloadFor = (receiverId: string): MessageEventPayload => ({
   message: {
     id: 'a'.repeat(24),
+    seq: 1,
     conversationId: 'b'.repeat(24),
     senderId: 'c'.repeat(24),
     receiverId,

@@ -21,6 +21,9 @@ const page = query('page', { type: 'integer', minimum: 1, default: 1 }, 'Page nu
 const limit = (fallback: number): Parameter =>
   query('limit', { type: 'integer', minimum: 1, maximum: 100, default: fallback }, 'Items per page');
 
+/** A history cursor: a position, or a message id standing for its position. */
+const cursor: Schema = { type: 'string', pattern: '^(\\d{1,15}|[0-9a-f]{24})$' };
+
 const body = (name: string, required = true) => ({ schema: ref(name), required });
 
 const messageData = object({ message: ref('Message') });
@@ -206,13 +209,13 @@ export const apiPaths: Record<string, Record<string, Schema>> = {
       tag: 'conversations',
       summary: 'Messages of a conversation, oldest first, by cursor',
       description:
-        'Give at most one of `before` (older than that message), `after` (newer: what a reconnecting client missed) or `page`.',
+        'Give at most one of `before` (older), `after` (newer: what a reconnecting client missed) or `page`. A cursor is a position (`seq`, a whole number) or a message id of this conversation, which stands for its position. "After the last position I saw" never skips a message, whichever process stored it.',
       auth: true,
       parameters: [
         pathId('conversationId', 'conversation'),
         limit(50),
-        query('before', idString, 'Messages older than this message id'),
-        query('after', idString, 'Messages newer than this message id'),
+        query('before', cursor, 'Messages before this position (or message id)'),
+        query('after', cursor, 'Messages after this position (or message id); 0 for all'),
         query('page', { type: 'integer', minimum: 1, maximum: 1000 }, 'Page counted from the newest messages'),
       ],
       success: {
@@ -222,7 +225,11 @@ export const apiPaths: Record<string, Record<string, Schema>> = {
             messages: arrayOf(ref('Message')),
             hasMore: boolean,
             nextBefore: nullable({ ...idString, description: 'Pass as `before` for older messages' }),
-            nextAfter: nullable({ ...idString, description: 'Pass as `after` for newer messages' }),
+            nextAfter: nullable({
+              type: 'string',
+              description:
+                'Pass as `after` for newer messages: the newest id of the slice, or the cursor given when it is empty',
+            }),
           }),
         },
       },

@@ -23,8 +23,15 @@ const publicUserProperties = {
 
 const publicUser = object(publicUserProperties);
 
+const position = {
+  type: 'integer',
+  minimum: 1,
+  description: 'Position in the conversation: 1, 2, 3, … with no hole and no reuse; a jump means messages to fetch',
+};
+
 const lastMessage = object({
   id: idString,
+  seq: position,
   senderId: idString,
   preview: { type: 'string', description: 'Empty once the message is deleted' },
   messageType: oneOf('text', 'auto'),
@@ -73,6 +80,7 @@ export const componentSchemas: Record<string, Schema> = {
   Message: object({
     id: idString,
     conversationId: idString,
+    seq: position,
     senderId: idString,
     receiverId: idString,
     content: { type: 'string', maxLength: MAX_CONTENT_LENGTH, description: 'Empty once the message is deleted' },

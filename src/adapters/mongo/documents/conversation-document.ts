@@ -7,6 +7,7 @@ const MessageTypeCodec = t.keyof({ text: null, auto: null });
 export const LastMessageDocument = t.exact(
   t.type({
     id: t.string,
+    seq: t.number,
     senderId: t.string,
     preview: t.string,
     messageType: MessageTypeCodec,
@@ -37,6 +38,7 @@ export type ConversationDocument = t.TypeOf<typeof ConversationDocument>;
 /** What is stored as `lastMessage`: exactly the domain fields, nothing the caller may have added. */
 export const lastMessageToDocument = (lastMessage: LastMessage): t.TypeOf<typeof LastMessageDocument> => ({
   id: lastMessage.id,
+  seq: lastMessage.seq,
   senderId: lastMessage.senderId,
   preview: lastMessage.preview,
   messageType: lastMessage.messageType,

@@ -13,6 +13,7 @@ export const MessageDocument = t.exact(
     t.type({
       _id: objectIdCodec,
       conversationId: t.string,
+      seq: t.number,
       senderId: t.string,
       receiverId: t.string,
       content: t.string,
@@ -37,6 +38,7 @@ export const senderClientKeyOf = (senderId: string, clientMessageId: string): st
 export const messageToDocument = (message: Message): MessageDocument => ({
   _id: requireObjectId(message.id),
   conversationId: message.conversationId,
+  seq: message.seq,
   senderId: message.senderId,
   receiverId: message.receiverId,
   content: message.content,
@@ -55,6 +57,7 @@ export const messageToDocument = (message: Message): MessageDocument => ({
 export const messageFromDocument = (document: MessageDocument): Message => ({
   id: document._id.toHexString(),
   conversationId: document.conversationId,
+  seq: document.seq,
   senderId: document.senderId,
   receiverId: document.receiverId,
   content: document.content,
