@@ -20,8 +20,8 @@ if (unavailable) console.warn(`[skipped] chaos: ${unavailable}`);
 const REGULAR_USERS = 14;
 /** Each regular user writes to two partners, so every user is in four conversations. */
 const PARTNER_OFFSETS = [1, 5];
-const SEND_EVERY_MS = 1_500;
-const WITNESS_SEND_EVERY_MS = 1_000;
+const SEND_EVERY_MS = 4_000;
+const WITNESS_SEND_EVERY_MS = 2_000;
 const CLEAN_LOAD_MS = 4_000;
 const RECOVERY_LIMIT_MS = 30_000;
 

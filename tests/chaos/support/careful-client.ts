@@ -57,7 +57,7 @@ export class CarefulClient {
   private readonly ports: string[];
   private readonly outbox: Pending[] = [];
   private pumping = false;
-  private catchUpWanted = false;
+  private wanted = { all: false, conversations: new Set<string>() };
   private catchingUp: Promise<void> | null = null;
   private closed = false;
   private connectedPort = '';
@@ -163,7 +163,7 @@ export class CarefulClient {
       setTimeout(() => {
         if (log.contiguous + 1 >= message.seq || this.closed) return;
         this.counts.gaps += 1;
-        this.requestCatchUp();
+        this.requestCatchUp(message.conversationId);
       }, GAP_GRACE_MS);
     }
     return message;
@@ -235,8 +235,10 @@ export class CarefulClient {
 
   // ---- catching up ----
 
-  private requestCatchUp(): void {
-    this.catchUpWanted = true;
+  /** Catches up every conversation (and lists them to find new ones), or just the one with a gap. */
+  private requestCatchUp(conversationId?: string): void {
+    if (conversationId === undefined) this.wanted.all = true;
+    else this.wanted.conversations.add(conversationId);
     if (this.catchingUp || this.closed) return;
     this.catchingUp = this.catchUpWhileWanted().finally(() => {
       this.catchingUp = null;
@@ -244,13 +246,19 @@ export class CarefulClient {
     });
   }
 
+  private get catchUpWanted(): boolean {
+    return this.wanted.all || this.wanted.conversations.size > 0;
+  }
+
   private async catchUpWhileWanted(): Promise<void> {
     while (this.catchUpWanted && !this.closed) {
-      this.catchUpWanted = false;
+      const all = this.wanted.all;
+      const only = [...this.wanted.conversations];
+      this.wanted = { all: false, conversations: new Set() };
       this.counts.catchUps += 1;
       for (let attempt = 0; !this.closed; attempt += 1) {
         try {
-          await this.catchUpOnce(this.options.urls[attempt % this.options.urls.length]!);
+          await this.catchUpOnce(this.options.urls[attempt % this.options.urls.length]!, all ? null : only);
           break;
         } catch (error) {
           if (error instanceof Refused) {
@@ -270,14 +278,17 @@ export class CarefulClient {
     throw new Refused(`GET ${path} ${reply.status} ${JSON.stringify(reply.body)}`);
   }
 
-  /** Lists conversations (to find new ones), then fetches each from its last contiguous position. */
-  private async catchUpOnce(url: string): Promise<void> {
-    for (let page = 1; ; page += 1) {
-      const data = await this.get(url, `/api/conversations?page=${page}&limit=${PAGE}`);
-      for (const conversation of data.conversations as Array<{ id: string }>) this.logFor(conversation.id);
-      if (!data.pagination.hasNext) break;
+  /** Fetches from the last contiguous position: the given conversations, or all after listing them (null). */
+  private async catchUpOnce(url: string, only: readonly string[] | null): Promise<void> {
+    if (only === null) {
+      for (let page = 1; ; page += 1) {
+        const data = await this.get(url, `/api/conversations?page=${page}&limit=${PAGE}`);
+        for (const conversation of data.conversations as Array<{ id: string }>) this.logFor(conversation.id);
+        if (!data.pagination.hasNext) break;
+      }
     }
-    for (const log of [...this.logs.values()]) {
+    const logs = only === null ? [...this.logs.values()] : only.map((id) => this.logFor(id));
+    for (const log of logs) {
       let after = log.contiguous;
       for (;;) {
         const path = `/api/conversations/${log.conversationId}/messages?after=${after}&limit=${PAGE}`;
