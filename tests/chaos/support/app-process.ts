@@ -5,14 +5,19 @@ import { restCall } from './rest-call.js';
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const MAIN = 'src/bootstrap/main.ts';
 
-/** True when the process answers `/health/ready` with 200 within `timeoutMs`. */
-export const isReady = async (url: string, timeoutMs = 2_000): Promise<boolean> => {
+/** What `/health/ready` answers: the status and body, or why nothing came back. */
+export const readiness = async (url: string, timeoutMs = 5_000): Promise<string> => {
   try {
-    return (await restCall(url, 'GET', '/health/ready', { timeoutMs })).status === 200;
-  } catch {
-    return false;
+    const reply = await restCall(url, 'GET', '/health/ready', { timeoutMs });
+    return `${reply.status} ${JSON.stringify(reply.body)}`;
+  } catch (error) {
+    return `no answer: ${(error as Error).cause ?? (error as Error).message}`;
   }
 };
+
+/** True when the process answers `/health/ready` with 200 (it bounds its own checks, so a slow answer is a no). */
+export const isReady = async (url: string, timeoutMs = 5_000): Promise<boolean> =>
+  (await readiness(url, timeoutMs)).startsWith('200 ');
 
 /**
  * The backend as a real child process (`node --import tsx`, one process, so
