@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import type http from 'node:http';
 import { MathRandomSource } from '../adapters/clock/math-random-source.js';
 import { SystemClock } from '../adapters/clock/system-clock.js';
@@ -9,6 +9,7 @@ import { RandomOpaqueTokenGenerator } from '../adapters/crypto/opaque-token-gene
 import { createWinstonLogger } from '../adapters/logging/winston-logger.js';
 import { PrometheusMetrics } from '../adapters/metrics/prometheus-metrics.js';
 import type { ChatServer } from '../adapters/realtime/chat-server.js';
+import { tellLocalSocketsToResync } from '../adapters/realtime/tell-local-sockets-to-resync.js';
 import { createSocketServer } from '../adapters/realtime/create-socket-server.js';
 import { SocketIoNotifier } from '../adapters/realtime/socket-io-notifier.js';
 import type { UseCases } from '../application/use-cases.js';
@@ -67,8 +68,10 @@ export const composeSystem = async (
 
   const io = createSocketServer(httpServer, { corsOrigins: config.CORS_ORIGINS });
   if (infrastructure.socketAdapter) io.adapter(infrastructure.socketAdapter as never);
+  infrastructure.onFanOutRestored?.(() => tellLocalSocketsToResync(io, 'fan_out_restored'));
   const notifier = new SocketIoNotifier(io, { receiptTimeoutMs: config.DELIVERY_RECEIPT_TIMEOUT_MS });
 
+  const secret = jwtSecretFor(config, logger);
   const container = buildContainer({
     config,
     logger,
@@ -78,14 +81,17 @@ export const composeSystem = async (
     hasher: new BcryptPasswordHasher({ cost: config.BCRYPT_COST }),
     tokens: new JoseTokenService(
       {
-        secret: jwtSecretFor(config, logger),
+        secret,
         issuer: config.JWT_ISSUER,
         audience: config.JWT_AUDIENCE,
         accessTokenTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
       },
       clock,
     ),
-    opaqueTokens: new RandomOpaqueTokenGenerator(),
+    // Its own key, derived from the shared secret: every process derives the same refresh-token successors.
+    opaqueTokens: new RandomOpaqueTokenGenerator({
+      successorKey: createHmac('sha256', secret).update('refresh-token-successor').digest(),
+    }),
     metrics,
     notifier,
     infrastructure,

@@ -158,6 +158,11 @@ export const SETTINGS = {
     '2592000',
     'Refresh token lifetime (renewed by every rotation)',
   ),
+  REFRESH_REUSE_GRACE_SECONDS: setting(
+    int(0, 300),
+    '10',
+    'A rotated refresh token presented again this soon gets the same successor (a retry), not a revoked session',
+  ),
   BCRYPT_COST: setting(int(4, 15), '12', 'bcrypt cost factor'),
   MONGODB_URI: setting(url('mongodb:', 'mongodb+srv:'), undefined, 'MongoDB; unset = in-memory repositories'),
   MONGODB_DB: setting(text, 'chat', 'MongoDB database name'),

@@ -23,6 +23,8 @@ export interface Infrastructure {
   readonly active: Readonly<Record<'repositories' | 'presence' | 'rateLimits' | 'queue' | 'socketFanOut', string>>;
   /** Attaches the cross-process Socket.IO adapter, when there is one. */
   readonly socketAdapter?: unknown;
+  /** Registers a call for each time the cross-process fan-out works again after a lost connection. */
+  readonly onFanOutRestored?: (listener: () => void) => void;
   /** Closes connections, after the queue has stopped. */
   close(): Promise<void>;
 }

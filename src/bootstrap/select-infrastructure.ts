@@ -58,6 +58,7 @@ const redisPart = async (url: string, config: Config, logger: Logger): Promise<P
     presence: new RedisPresenceStore(redis, { leaseMs: config.PRESENCE_LEASE_SECONDS * 1000 }),
     rateLimiters: createRedisRateLimiterFactory(redis),
     socketAdapter: fanOut.adapter,
+    onFanOutRestored: fanOut.onRestored,
     health: new RedisHealthIndicator(redis),
     active: {
       presence: where,

@@ -88,7 +88,12 @@ const useCaseFactories: { [K in keyof UseCases]: (p: Ports, c: DependencyContain
         durationSeconds: p.config.LOGIN_LIMIT_WINDOW_SECONDS,
       }),
     }),
-  refreshSession: (p, c) => new RefreshSession({ ...p, issuer: c.resolve(TOKENS.sessionIssuer) }),
+  refreshSession: (p, c) =>
+    new RefreshSession({
+      ...p,
+      issuer: c.resolve(TOKENS.sessionIssuer),
+      reuseGraceMs: p.config.REFRESH_REUSE_GRACE_SECONDS * 1000,
+    }),
   logOut: (p) => new LogOut(p),
   authenticate: (p) => new Authenticate(p),
   getCurrentUser: (p) => new GetCurrentUser(p),

@@ -61,5 +61,15 @@ export const messageView = (message: Message): MessageView => ({
 
 export const PREVIEW_LENGTH = 100;
 
-export const previewOf = (content: string): string =>
-  content.length > PREVIEW_LENGTH ? `${content.slice(0, PREVIEW_LENGTH - 1)}…` : content;
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** At most PREVIEW_LENGTH UTF-16 units, cut between graphemes (never inside an emoji or a pair), with "…" when cut. */
+export const previewOf = (content: string): string => {
+  if (content.length <= PREVIEW_LENGTH) return content;
+  let end = 0;
+  for (const { segment } of graphemes.segment(content)) {
+    if (end + segment.length > PREVIEW_LENGTH - 1) break;
+    end += segment.length;
+  }
+  return `${content.slice(0, end)}…`;
+};

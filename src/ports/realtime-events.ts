@@ -30,8 +30,13 @@ export interface ServerToClientEvents {
   user_online: (payload: { userId: string; username: string; timestamp: string }) => void;
   user_offline: (payload: { userId: string; lastSeen: string }) => void;
   user_typing: (payload: { conversationId: string; userId: string; isTyping: boolean }) => void;
+  /** This server may have dropped events meant for the socket: fetch from your last positions. */
+  resync: (payload: { reason: ResyncReason }) => void;
   error: (payload: AckError) => void;
 }
+
+/** `fan_out_restored`: the server's connection to the cross-process fan-out was lost and is back. */
+export type ResyncReason = 'fan_out_restored';
 
 export interface ClientToServerEvents {
   join_room: (payload: { conversationId: string }, ack?: AckCallback<{ conversationId: string }>) => void;

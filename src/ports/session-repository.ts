@@ -1,6 +1,10 @@
 import type { RefreshSession } from '../domain/session.js';
 
 export interface SessionRepository {
+  /**
+   * Stores the session. One whose token hash is stored already is left as it
+   * is: a retried rotation stores its (same) successor once.
+   */
   insert(session: RefreshSession): Promise<void>;
   findByTokenHash(tokenHash: string): Promise<RefreshSession | null>;
   /**

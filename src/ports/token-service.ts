@@ -21,4 +21,10 @@ export interface TokenService {
 export interface OpaqueTokenGenerator {
   generate(): string;
   hash(token: string): string;
+  /**
+   * The token that replaces `token` when it is rotated: always the same one
+   * for the same token, so a retried refresh gets the pair the first one got,
+   * and derived with a server key, so nobody can compute it from a leaked token.
+   */
+  successorOf(token: string): string;
 }

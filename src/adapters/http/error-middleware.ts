@@ -19,6 +19,16 @@ const asClientError = (error: unknown): HttpErrorLike | null => {
 };
 
 /**
+ * A compressed body that does not decompress: zlib and brotli errors carry a
+ * numeric `errno` and a code (Z_DATA_ERROR, ERR__ERROR_FORMAT_PADDING_1, …).
+ */
+const isCorruptCompression = (error: unknown, contentEncoding: string): boolean =>
+  !['', 'identity'].includes(contentEncoding.trim().toLowerCase()) &&
+  error instanceof Error &&
+  typeof (error as { errno?: unknown }).errno === 'number' &&
+  typeof (error as { code?: unknown }).code === 'string';
+
+/**
  * Turns whatever was thrown below into the error envelope. Expected failures
  * never get here (use cases return them); what arrives is a bad body, a
  * backing service that is down, or a bug.
@@ -40,6 +50,9 @@ export const errorMiddleware =
           message: 'Unsupported body encoding or charset',
           code: EDGE_ERROR_CODES.unsupportedMediaType,
         });
+      } else if (isCorruptCompression(error, ctx.get('Content-Encoding'))) {
+        ctx.state.logger.warn('corrupt compressed request body', { error: describe(error) });
+        sendFailure(ctx, 400, { message: 'Corrupt compressed request body', code: ERROR_CODES.Validation });
       } else if (clientError) {
         sendFailure(ctx, 400, {
           message: error instanceof SyntaxError ? 'Malformed JSON in request body' : 'Invalid request body',

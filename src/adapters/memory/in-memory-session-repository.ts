@@ -18,7 +18,7 @@ export class InMemorySessionRepository implements SessionRepository {
 
   async insert(session: RefreshSession): Promise<void> {
     if (this.sessions.has(session.id)) throw new Error(`session ${session.id} already exists`);
-    if (this.idByTokenHash.has(session.tokenHash)) throw new Error('a session with this token hash already exists');
+    if (this.idByTokenHash.has(session.tokenHash)) return;
     this.sessions.set(session.id, copy(session));
     this.idByTokenHash.set(session.tokenHash, session.id);
   }

@@ -3,6 +3,7 @@ import type { RefreshSession } from '../../domain/session.js';
 import type { SessionRepository } from '../../ports/session-repository.js';
 import { ClaimTickets } from './claim-tickets.js';
 import { COLLECTIONS } from './collection-names.js';
+import { isDuplicateKeyError } from './duplicate-key-error.js';
 import { decodeDocument } from './documents/decode-document.js';
 import { SessionDocument, sessionFromDocument, sessionToDocument } from './documents/session-document.js';
 
@@ -17,7 +18,11 @@ export class MongoSessionRepository implements SessionRepository {
   }
 
   async insert(session: RefreshSession): Promise<void> {
-    await this.sessions.insertOne(sessionToDocument(session));
+    try {
+      await this.sessions.insertOne(sessionToDocument(session));
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+    }
   }
 
   async findByTokenHash(tokenHash: string): Promise<RefreshSession | null> {

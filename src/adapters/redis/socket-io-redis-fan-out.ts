@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createAdapter } from '@socket.io/redis-adapter';
 import type { Logger } from '../../ports/logger.js';
 import { RedisConnection } from './redis-connection.js';
@@ -5,13 +6,23 @@ import { RedisConnection } from './redis-connection.js';
 export interface SocketIoRedisFanOut {
   /** Pass to `io.adapter(...)`: rooms and broadcasts (with acknowledgements) then span every process. */
   readonly adapter: ReturnType<typeof createAdapter>;
+  /**
+   * Calls `listener` each time the fan-out works again after either of its
+   * connections was lost: what other processes published meanwhile never
+   * reached this one, so its sockets must catch up.
+   */
+  onRestored(listener: () => void): void;
   close(): Promise<void>;
 }
+
+const PROBE_INTERVAL_MS = 250;
 
 /**
  * The Socket.IO Redis adapter on two clients of its own (a subscriber cannot
  * run other commands). They queue commands while Redis is away instead of
- * failing them, so broadcasts resume by themselves after an outage.
+ * failing them, so broadcasts resume by themselves after an outage; but what
+ * was published while this process's subscriber was away is gone, which is
+ * why a restore is announced.
  */
 export const connectSocketIoRedisFanOut = async (
   url: string,
@@ -21,10 +32,77 @@ export const connectSocketIoRedisFanOut = async (
   const pub = new RedisConnection({ url, keyPrefix, logger, offlineQueue: true });
   const sub = new RedisConnection({ url, keyPrefix, logger, offlineQueue: true });
   await Promise.all([pub.connect(), sub.connect()]);
+  const probe = new RestoreProbe(pub, sub, `${keyPrefix}socket.io-probe#${randomUUID()}`, logger);
+  await probe.start();
   return {
     adapter: createAdapter(pub.client, sub.client, { key: `${keyPrefix}socket.io`, requestsTimeout: 5_000 }),
+    onRestored: (listener) => probe.listeners.push(listener),
     close: async () => {
+      probe.stop();
       await Promise.allSettled([pub.quit(), sub.quit()]);
     },
   };
 };
+
+/**
+ * Notices a lost connection, then declares the fan-out restored only once a
+ * message published on one client arrives on the subscriber: proof that the
+ * subscriber is subscribed again, not merely connected.
+ */
+class RestoreProbe {
+  readonly listeners: Array<() => void> = [];
+  private lost = false;
+  private pending: string | null = null;
+  private timer: NodeJS.Timeout | undefined;
+  private stopped = false;
+
+  constructor(
+    private readonly pub: RedisConnection,
+    private readonly sub: RedisConnection,
+    private readonly channel: string,
+    private readonly logger: Logger,
+  ) {}
+
+  async start(): Promise<void> {
+    await this.sub.client.subscribe(this.channel, (token) => this.arrived(token));
+    for (const connection of [this.pub, this.sub]) {
+      connection.client.on('error', () => this.markLost());
+      connection.client.on('end', () => this.markLost());
+      connection.client.on('ready', () => this.probeSoon());
+    }
+  }
+
+  stop(): void {
+    this.stopped = true;
+    clearTimeout(this.timer);
+  }
+
+  private markLost(): void {
+    if (this.stopped) return;
+    this.lost = true;
+    this.pending = null;
+  }
+
+  /** Publishes a fresh token until one comes back through the subscriber. */
+  private probeSoon(): void {
+    if (!this.lost || this.stopped || this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      if (!this.lost || this.stopped) return;
+      const token = randomUUID();
+      this.pending = token;
+      this.pub.client.publish(this.channel, token).catch(() => undefined);
+      this.probeSoon();
+    }, PROBE_INTERVAL_MS);
+  }
+
+  private arrived(token: string): void {
+    if (!this.lost || token !== this.pending) return;
+    this.lost = false;
+    this.pending = null;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.logger.info('socket fan-out restored; telling local sockets to resync');
+    for (const listener of this.listeners) listener();
+  }
+}

@@ -7,12 +7,12 @@ import type { PresenceStore } from '../../ports/presence-store.js';
 import type { RateLimiter } from '../../ports/rate-limiter.js';
 import type { UserRepository } from '../../ports/user-repository.js';
 import type { Clock } from '../../ports/clock.js';
-import { BoundedString, Email } from '../shared/codecs.js';
+import { Email, LoginPassword } from '../shared/codecs.js';
 import { decodeInput } from '../shared/decode.js';
 import { fail, ok, type Result } from '../shared/result.js';
 import type { IssuedTokens, SessionIssuer } from './session-issuer.js';
 
-export const LogInInput = t.exact(t.type({ email: Email, password: BoundedString('Password', 1024) }));
+export const LogInInput = t.exact(t.type({ email: Email, password: LoginPassword }));
 
 export interface LoggedIn extends IssuedTokens {
   readonly user: SelfView;

@@ -3,6 +3,7 @@ import * as t from 'io-ts';
 import { unauthorized } from '../../domain/errors.js';
 import type { Clock } from '../../ports/clock.js';
 import type { Logger } from '../../ports/logger.js';
+import type { RefreshSession as StoredSession } from '../../domain/session.js';
 import type { SessionRepository } from '../../ports/session-repository.js';
 import type { OpaqueTokenGenerator } from '../../ports/token-service.js';
 import type { UserRepository } from '../../ports/user-repository.js';
@@ -16,9 +17,11 @@ export const RefreshInput = t.exact(t.type({ refreshToken: BoundedString('Refres
 const INVALID_REFRESH = 'Invalid or expired refresh token';
 
 /**
- * Rotates a refresh token. A token that was already rotated (or revoked) is
- * treated as stolen: its whole family is revoked, ending the thief's and the
- * owner's session alike.
+ * Rotates a refresh token. Its successor is derived from it, so a retry or a
+ * racing twin of the same refresh within `reuseGraceMs` of the rotation gets
+ * the same successor instead of ending the session. A token presented later,
+ * or one that was revoked, is treated as stolen: its whole family is revoked,
+ * ending the thief's and the owner's session alike.
  */
 export class RefreshSession {
   constructor(
@@ -29,30 +32,41 @@ export class RefreshSession {
       opaqueTokens: OpaqueTokenGenerator;
       clock: Clock;
       logger: Logger;
+      reuseGraceMs: number;
     },
   ) {}
 
   async execute(raw: unknown): Result<IssuedTokens> {
     const input = decodeInput(RefreshInput, raw);
     if (E.isLeft(input)) return input;
-    const { sessions, users, issuer, opaqueTokens, clock, logger } = this.deps;
+    const { sessions, opaqueTokens, clock, logger, reuseGraceMs } = this.deps;
     const now = clock.now();
-    const tokenHash = opaqueTokens.hash(input.right.refreshToken);
+    const { refreshToken } = input.right;
+    const tokenHash = opaqueTokens.hash(refreshToken);
 
     const claimed = await sessions.claimForRotation(tokenHash, now);
-    if (!claimed) {
-      const known = await sessions.findByTokenHash(tokenHash);
-      if (known && (known.rotatedAt || known.revokedAt)) {
-        await sessions.revokeFamily(known.familyId, now);
-        logger.warn('refresh token reused: session family revoked', { userId: known.userId, familyId: known.familyId });
-      }
-      return fail(unauthorized(INVALID_REFRESH));
+    if (claimed) return this.rotate(claimed, refreshToken, now);
+    const known = await sessions.findByTokenHash(tokenHash);
+    if (!known) return fail(unauthorized(INVALID_REFRESH));
+    if (!known.revokedAt && !known.rotatedAt) {
+      // Live but not claimable: a twin claimed it this instant and is still at work. Or simply expired.
+      return known.expiresAt > now ? this.rotate(known, refreshToken, now) : fail(unauthorized(INVALID_REFRESH));
     }
-    const user = await users.findById(claimed.userId);
+    if (!known.revokedAt && known.rotatedAt && now.getTime() - known.rotatedAt.getTime() <= reuseGraceMs) {
+      return this.rotate(known, refreshToken, now);
+    }
+    await sessions.revokeFamily(known.familyId, now);
+    logger.warn('refresh token reused: session family revoked', { userId: known.userId, familyId: known.familyId });
+    return fail(unauthorized(INVALID_REFRESH));
+  }
+
+  private async rotate(session: StoredSession, refreshToken: string, now: Date): Result<IssuedTokens> {
+    const { sessions, users, issuer, opaqueTokens } = this.deps;
+    const user = await users.findById(session.userId);
     if (!user || !user.isActive) {
-      await sessions.revokeFamily(claimed.familyId, now);
+      await sessions.revokeFamily(session.familyId, now);
       return fail(unauthorized(INVALID_REFRESH));
     }
-    return ok(await issuer.issue(user, claimed.familyId));
+    return ok(await issuer.issue(user, session.familyId, opaqueTokens.successorOf(refreshToken)));
   }
 }

@@ -20,14 +20,20 @@ export interface SessionIssuerDeps {
   readonly refreshTokenTtlSeconds: number;
 }
 
-/** Stores a new refresh token (in a new or an existing family) and signs an access token for it. */
+/**
+ * Stores a refresh token (a new one, or the given successor at a rotation)
+ * in a new or an existing family, and signs an access token for it.
+ */
 export class SessionIssuer {
   constructor(private readonly deps: SessionIssuerDeps) {}
 
-  async issue(user: Pick<User, 'id' | 'username'>, familyId?: string): Promise<IssuedTokens> {
+  async issue(
+    user: Pick<User, 'id' | 'username'>,
+    familyId?: string,
+    refreshToken = this.deps.opaqueTokens.generate(),
+  ): Promise<IssuedTokens> {
     const { sessions, tokens, opaqueTokens, ids, clock, refreshTokenTtlSeconds } = this.deps;
     const now = clock.now();
-    const refreshToken = opaqueTokens.generate();
     const expiresAt = new Date(now.getTime() + refreshTokenTtlSeconds * 1000);
     const family = familyId ?? ids.next();
     await sessions.insert({

@@ -7,12 +7,18 @@ import {
   PASSWORD_MAX_BYTES,
   PASSWORD_MIN_BYTES,
   USERNAME_PATTERN,
+  hasControlOrFormat,
+  isWellFormed,
   normaliseContent,
   passwordByteLength,
 } from '../../domain/validation-rules.js';
 import { MAX_CONTENT_LENGTH } from '../../domain/message.js';
 
-/** A string codec that refines (and may transform) with a readable failure message. */
+/**
+ * A string codec that refines (and may transform) with a readable failure
+ * message. Every string must be well-formed Unicode first: a lone surrogate
+ * would be stored, and break strict JSON decoders of everyone who reads it.
+ */
 const refinedString = (
   name: string,
   message: string,
@@ -20,9 +26,10 @@ const refinedString = (
 ): t.Type<string, string, unknown> =>
   new t.Type<string, string, unknown>(
     name,
-    (u): u is string => typeof u === 'string' && accept(u) === u,
+    (u): u is string => typeof u === 'string' && isWellFormed(u) && accept(u) === u,
     (u, c) => {
       if (typeof u !== 'string') return t.failure(u, c, u === undefined ? 'is required' : 'must be a string');
+      if (!isWellFormed(u)) return t.failure(u, c, 'must be well-formed Unicode text (no lone surrogates)');
       const accepted = accept(u);
       return accepted === null ? t.failure(u, c, message) : t.success(accepted);
     },
@@ -37,7 +44,9 @@ export const Username = refinedString('Username', 'must be 3-30 letters, digits 
 
 export const Email = refinedString('Email', 'must be a valid e-mail address', (s) => {
   const trimmed = s.trim().toLowerCase();
-  return trimmed.length <= EMAIL_MAX_LENGTH && EMAIL_PATTERN.test(trimmed) ? trimmed : null;
+  return trimmed.length <= EMAIL_MAX_LENGTH && EMAIL_PATTERN.test(trimmed) && !hasControlOrFormat(trimmed)
+    ? trimmed
+    : null;
 });
 
 export const Password = refinedString(
@@ -49,7 +58,13 @@ export const Password = refinedString(
   },
 );
 
-/** Any non-empty string up to a bound; for secrets we only pass on (login password, refresh token). */
+/** What login accepts: what registration could have stored (bcrypt reads 72 bytes; longer ones would all match). */
+export const LoginPassword = refinedString('Password', `must be 1-${PASSWORD_MAX_BYTES} bytes long`, (s) => {
+  const bytes = passwordByteLength(s);
+  return bytes >= 1 && bytes <= PASSWORD_MAX_BYTES ? s : null;
+});
+
+/** Any non-empty string up to a bound; for secrets we only pass on (refresh token). */
 export const BoundedString = (name: string, max: number): t.Type<string, string, unknown> =>
   refinedString(name, `must be a non-empty string of at most ${max} characters`, (s) =>
     s.length > 0 && s.length <= max ? s : null,
@@ -57,7 +72,7 @@ export const BoundedString = (name: string, max: number): t.Type<string, string,
 
 export const Content = refinedString(
   'Content',
-  `must be 1-${MAX_CONTENT_LENGTH} characters and not blank`,
+  `must be 1-${MAX_CONTENT_LENGTH} characters with something visible`,
   normaliseContent,
 );
 

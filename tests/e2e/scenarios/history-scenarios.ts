@@ -65,6 +65,13 @@ export const describeHistoryScenarios = (start: StartE2eApp): void => {
       // Nothing newer yet: asking again from the end gives nothing.
       expect((await fetchHistory(app(), bob, lastSeen.conversation.id, { after: missed[2]! })).messages).toEqual([]);
       expect(back.events.all('message_received')).toEqual([]);
+
+      // By position, as clients should: the last seq seen, and the positions run on without a hole.
+      const bySeq = await fetchHistory(app(), bob, lastSeen.conversation.id, { after: lastSeen.message.seq });
+      expect(bySeq.messages.map((m) => [m.id, m.seq])).toEqual(
+        missed.map((id, i) => [id, lastSeen.message.seq + 1 + i]),
+      );
+      expect(lastSeen.conversation.lastMessage?.seq).toBe(lastSeen.message.seq);
     });
   });
 };

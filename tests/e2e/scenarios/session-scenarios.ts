@@ -16,7 +16,8 @@ const me = (app: E2eApp, accessToken: string) => app.api('GET', '/api/auth/me', 
 
 export const describeSessionScenarios = (start: StartE2eApp): void => {
   describe('sessions', () => {
-    const app = useE2eApp(start);
+    // No grace: a reuse right after a rotation counts as theft (the grace has its own scenario).
+    const app = useE2eApp(start, { REFRESH_REUSE_GRACE_SECONDS: '0' });
 
     it('rotates refresh tokens and revokes the whole family when an old one is reused', async () => {
       const user = await registerUser(app(), 'rotator');

@@ -24,7 +24,7 @@ export interface ApiOptions {
   /** Sent as JSON. */
   readonly body?: unknown;
   /** Sent as is (Content-Type application/json unless `headers` say otherwise). */
-  readonly rawBody?: string;
+  readonly rawBody?: string | Uint8Array;
   readonly headers?: Record<string, string>;
 }
 
@@ -70,7 +70,7 @@ export const createApiClient =
   async (method, path, options = {}) => {
     const headers: Record<string, string> = {};
     if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`;
-    let body: string | undefined;
+    let body: string | Uint8Array | undefined;
     if (options.body !== undefined || options.rawBody !== undefined) {
       headers['content-type'] = 'application/json';
       body = options.rawBody ?? JSON.stringify(options.body);

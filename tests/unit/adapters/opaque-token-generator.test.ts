@@ -24,4 +24,16 @@ describe('RandomOpaqueTokenGenerator', () => {
     expect(generator.hash(token)).toBe(hash);
     expect(generator.hash(generator.generate())).not.toBe(hash);
   });
+
+  it('derives one successor per token under its key, and another under another key', () => {
+    const keyed = new RandomOpaqueTokenGenerator({ successorKey: 'key-one' });
+    const sameKey = new RandomOpaqueTokenGenerator({ successorKey: 'key-one' });
+    const otherKey = new RandomOpaqueTokenGenerator({ successorKey: 'key-two' });
+    const token = keyed.generate();
+    const successor = keyed.successorOf(token);
+    expect(successor).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(sameKey.successorOf(token)).toBe(successor);
+    expect(otherKey.successorOf(token)).not.toBe(successor);
+    expect(keyed.successorOf(keyed.generate())).not.toBe(successor);
+  });
 });

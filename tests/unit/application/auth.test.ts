@@ -199,7 +199,39 @@ describe('refreshing a session', () => {
     const claims = right(await core.useCases.authenticate.execute(rotated.accessToken, { requireLiveSession: true }));
     expect(claims).toMatchObject({ userId: alice.user.id, sessionId: alice.claims.sessionId });
 
+    core.clock.advance(10_001);
     expect(left(await refresh(core, alice.refreshToken))._tag).toBe('Unauthorized');
+  });
+
+  it('answers a retry within the grace with the same successor, and the session lives on', async () => {
+    const core = buildCore();
+    const alice = await core.register('alice');
+    const first = right(await refresh(core, alice.refreshToken));
+    core.clock.advance(9_000);
+    const retry = right(await refresh(core, alice.refreshToken));
+    expect(retry.refreshToken).toBe(first.refreshToken);
+    right(await core.useCases.authenticate.execute(retry.accessToken, { requireLiveSession: true }));
+    right(await refresh(core, retry.refreshToken));
+  });
+
+  it('gives ten simultaneous refreshes with one token the same successor, without ending the session', async () => {
+    const core = buildCore();
+    const alice = await core.register('alice');
+    const results = await Promise.all(Array.from({ length: 10 }, () => refresh(core, alice.refreshToken)));
+    const successors = new Set(results.map((result) => right(result).refreshToken));
+    expect(successors.size).toBe(1);
+    const [successor] = successors;
+    right(await core.useCases.authenticate.execute(right(results[9]!).accessToken, { requireLiveSession: true }));
+    right(await refresh(core, successor!));
+  });
+
+  it('does not bring a logged-out session back through the grace', async () => {
+    const core = buildCore();
+    const alice = await core.register('alice');
+    const rotated = right(await refresh(core, alice.refreshToken));
+    right(await core.useCases.logOut.execute(alice.claims, { refreshToken: rotated.refreshToken }));
+    expect(left(await refresh(core, alice.refreshToken))._tag).toBe('Unauthorized');
+    expect(left(await refresh(core, rotated.refreshToken))._tag).toBe('Unauthorized');
   });
 
   it('revokes the whole family when a rotated token is presented again, leaving other families alone', async () => {
@@ -209,6 +241,7 @@ describe('refreshing a session', () => {
 
     const second = right(await refresh(core, alice.refreshToken));
     const third = right(await refresh(core, second.refreshToken));
+    core.clock.advance(10_001);
     expect(left(await refresh(core, alice.refreshToken))._tag).toBe('Unauthorized');
 
     expect(left(await refresh(core, third.refreshToken))._tag).toBe('Unauthorized');

@@ -18,7 +18,7 @@ afterEach(async () => {
 });
 
 /** The two outer middleware of the app around a handler that throws what it is given. */
-const throwing = async (error: unknown) => {
+const throwing = async (error: unknown, headers: Record<string, string> = {}) => {
   const logger = new RecordingLogger();
   const app = new Koa<HttpState>();
   app.use(requestContext(logger, { observeHttp: () => {} }));
@@ -27,7 +27,7 @@ const throwing = async (error: unknown) => {
     throw error;
   });
   served = await serve(app as unknown as Koa);
-  const res = await fetch(`${served.url}/boom`, { headers: { 'X-Request-Id': 'req-1' } });
+  const res = await fetch(`${served.url}/boom`, { headers: { 'X-Request-Id': 'req-1', ...headers } });
   return { res, body: (await res.json()) as Record<string, unknown>, logger };
 };
 
@@ -77,6 +77,17 @@ describe('errorMiddleware', () => {
       await served?.close();
       served = undefined;
     }
+  });
+
+  it('answers a body that does not decompress with 400, logged at warn without a stack', async () => {
+    const zlibError = Object.assign(new Error('incorrect header check'), { errno: -3, code: 'Z_DATA_ERROR' });
+    const { res, body, logger } = await throwing(zlibError, { 'Content-Encoding': 'gzip' });
+    expect(res.status).toBe(400);
+    expect(body).toEqual({ success: false, message: 'Corrupt compressed request body', code: 'VALIDATION_FAILED' });
+    expect(logger.lines.filter((l) => l.level === 'error')).toEqual([]);
+    const warned = logger.lines.find((l) => l.level === 'warn');
+    expect(warned).toMatchObject({ error: { code: 'Z_DATA_ERROR' } });
+    expect(JSON.stringify(warned)).not.toContain('stack');
   });
 
   it('answers something thrown that is not an Error with 500 too', async () => {

@@ -1,0 +1,14 @@
+import { describe } from 'vitest';
+import { useRealServices } from '../e2e/support/start-on-real-services.js';
+import { describeEncodingScenarios } from './scenarios/encoding-scenarios.js';
+import { describeRefreshRaceScenarios } from './scenarios/refresh-race-scenarios.js';
+import { describeTextScenarios } from './scenarios/text-scenarios.js';
+
+const real = useRealServices();
+
+// The same attacks as on the embedded default, with MongoDB, Redis and RabbitMQ behind every port.
+describe.skipIf(real.skip)('on real MongoDB, Redis and RabbitMQ', () => {
+  describeTextScenarios(real.start);
+  describeEncodingScenarios(real.start);
+  describeRefreshRaceScenarios(real.start);
+});
