@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Manager, type Socket } from 'socket.io-client';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../../src/ports/realtime-events.js';
 import { ConversationLog } from './conversation-log.js';
 import { isTransient, restCall } from './rest-call.js';
 import { readWireMessage, type WireMessage } from './wire-message.js';
@@ -53,7 +54,7 @@ export class CarefulClient {
   readonly problems: string[] = [];
   readonly logs = new Map<string, ConversationLog>();
   readonly counts = { connects: 0, disconnects: 0, resyncs: 0, gaps: 0, catchUps: 0 };
-  private readonly socket: Socket;
+  private readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
   private readonly ports: string[];
   private readonly outbox: Pending[] = [];
   private pumping = false;
@@ -65,7 +66,7 @@ export class CarefulClient {
   constructor(private readonly options: CarefulClientOptions) {
     const first = new URL(options.urls[0]!);
     this.ports = options.urls.map((url) => new URL(url).port);
-    const manager = new Manager({
+    const manager = new Manager<ServerToClientEvents, ClientToServerEvents>({
       hostname: first.hostname,
       port: first.port,
       transports: ['websocket'],
@@ -132,11 +133,12 @@ export class CarefulClient {
     socket.on('connect_error', () => {
       if (!socket.active) this.reconnectLater();
     });
-    socket.on('message_received', (payload: { message?: unknown }, ack?: (received: unknown) => void) => {
+    // Payloads are checked, not trusted: `record` reads them as unknown.
+    socket.on('message_received', (payload, ack) => {
       ack?.({ received: true });
-      this.record(payload?.message);
+      this.record((payload as { message?: unknown } | undefined)?.message);
     });
-    socket.on('message_sent', (payload: { message?: unknown }) => this.record(payload?.message));
+    socket.on('message_sent', (payload) => this.record((payload as { message?: unknown } | undefined)?.message));
     socket.on('resync', () => {
       this.counts.resyncs += 1;
       this.requestCatchUp();
