@@ -14,8 +14,11 @@ export const BENCH_APP_ENV: Readonly<Record<string, string>> = {
   API_RATE_LIMIT_POINTS: '1000000',
   API_RATE_LIMIT_WINDOW_SECONDS: '1',
   LOGIN_LIMIT_PER_IP: '100000',
+  LOGIN_LIMIT_PER_ACCOUNT_AND_IP: '100000',
   LOGIN_LIMIT_PER_ACCOUNT: '100000',
   LOGIN_LIMIT_WINDOW_SECONDS: '1',
+  REGISTER_LIMIT_PER_IP: '100000',
+  REGISTER_LIMIT_WINDOW_SECONDS: '1',
 };
 
 /** Where the app under test keeps its state: all in memory, or on the real services found. */

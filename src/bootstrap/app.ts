@@ -49,6 +49,7 @@ export const startApp = async (config: Config, overrides: AppOverrides = {}): Pr
         trustProxy: config.TRUST_PROXY,
         apiRateLimit: { points: config.API_RATE_LIMIT_POINTS, durationSeconds: config.API_RATE_LIMIT_WINDOW_SECONDS },
         isShuttingDown: () => shuttingDown,
+        ...(config.METRICS_TOKEN ? { metricsToken: config.METRICS_TOKEN } : {}),
       },
     });
     handleRequest = koa.callback();

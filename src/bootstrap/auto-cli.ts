@@ -31,7 +31,10 @@ const demo = async (config: Config) => {
   const { useCases, infrastructure } = system;
   try {
     for (const name of ['ada', 'grace', 'alan', 'edsger']) {
-      await useCases.registerUser.execute({ username: name, email: `${name}@example.com`, password: 'demo password' });
+      await useCases.registerUser.execute(
+        { username: name, email: `${name}@example.com`, password: 'demo password' },
+        '127.0.0.1',
+      );
     }
     print('stage 1, plan', await useCases.planAutoMessages.execute());
     const items = await infrastructure.autoMessages.listByPlanDay(clock.now().toISOString().slice(0, 10));

@@ -3,6 +3,7 @@ import type http from 'node:http';
 import { MathRandomSource } from '../adapters/clock/math-random-source.js';
 import { SystemClock } from '../adapters/clock/system-clock.js';
 import { BcryptPasswordHasher } from '../adapters/crypto/bcrypt-password-hasher.js';
+import { BoundedPasswordHasher } from '../adapters/crypto/bounded-password-hasher.js';
 import { JoseTokenService } from '../adapters/crypto/jose-token-service.js';
 import { ObjectIdGenerator } from '../adapters/crypto/object-id-generator.js';
 import { RandomOpaqueTokenGenerator } from '../adapters/crypto/opaque-token-generator.js';
@@ -78,7 +79,7 @@ export const composeSystem = async (
     clock,
     ids: new ObjectIdGenerator(),
     random: overrides.random ?? new MathRandomSource(),
-    hasher: new BcryptPasswordHasher({ cost: config.BCRYPT_COST }),
+    hasher: new BoundedPasswordHasher(new BcryptPasswordHasher({ cost: config.BCRYPT_COST })),
     tokens: new JoseTokenService(
       {
         secret,

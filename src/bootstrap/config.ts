@@ -132,7 +132,7 @@ export const SETTINGS = {
   NODE_ENV: setting(
     oneOf('development', 'production', 'test'),
     'development',
-    'production requires MONGODB_URI, REDIS_URL, RABBITMQ_URL and JWT_SECRET',
+    'production requires MONGODB_URI, REDIS_URL, RABBITMQ_URL, JWT_SECRET and METRICS_TOKEN (or METRICS_PUBLIC)',
   ),
   HOST: setting(text, '0.0.0.0', 'Interface the HTTP server binds'),
   PORT: setting(int(0, 65535), '3000', 'HTTP and Socket.IO port (0 picks a free one)'),
@@ -163,6 +163,12 @@ export const SETTINGS = {
     '10',
     'A rotated refresh token presented again this soon gets the same successor (a retry), not a revoked session',
   ),
+  METRICS_TOKEN: setting(
+    text,
+    undefined,
+    'Bearer token /metrics requires; required in production unless METRICS_PUBLIC=true',
+  ),
+  METRICS_PUBLIC: setting(bool, 'false', 'Serve /metrics without a token (production refuses to start otherwise)'),
   BCRYPT_COST: setting(int(4, 15), '12', 'bcrypt cost factor'),
   MONGODB_URI: setting(url('mongodb:', 'mongodb+srv:'), undefined, 'MongoDB; unset = in-memory repositories'),
   MONGODB_DB: setting(text, 'chat', 'MongoDB database name'),
@@ -184,12 +190,19 @@ export const SETTINGS = {
   API_RATE_LIMIT_POINTS: setting(int(1, 1_000_000), '600', 'Requests per IP per window on /api'),
   API_RATE_LIMIT_WINDOW_SECONDS: setting(int(1, 86_400), '60', 'Window of the /api limit'),
   LOGIN_LIMIT_PER_IP: setting(int(1, 100_000), '30', 'Login attempts per IP per login window'),
-  LOGIN_LIMIT_PER_ACCOUNT: setting(
+  LOGIN_LIMIT_PER_ACCOUNT_AND_IP: setting(
     int(1, 100_000),
     '10',
-    'Failed-or-not login attempts per account per login window (reset on success)',
+    'Login attempts per account from one IP per login window (reset on success)',
+  ),
+  LOGIN_LIMIT_PER_ACCOUNT: setting(
+    int(1, 100_000),
+    '100',
+    'Login attempts per account from all IPs per login window (reset on success); higher, so nobody elsewhere locks the owner out',
   ),
   LOGIN_LIMIT_WINDOW_SECONDS: setting(int(1, 86_400), '900', 'Login throttling window'),
+  REGISTER_LIMIT_PER_IP: setting(int(1, 100_000), '10', 'Registrations per IP per registration window'),
+  REGISTER_LIMIT_WINDOW_SECONDS: setting(int(1, 86_400), '3600', 'Registration throttling window'),
   TYPING_TIMEOUT_MS: setting(int(500, 60_000), '5000', 'Typing stops by itself after this long without a stop'),
   PRESENCE_LEASE_SECONDS: setting(
     int(10, 3600),
@@ -240,6 +253,9 @@ export const decodeConfig = (env: Record<string, string | undefined>): E.Either<
     for (const name of ['MONGODB_URI', 'REDIS_URL', 'RABBITMQ_URL', 'JWT_SECRET'] as const) {
       if (config[name] === undefined) problems.push(`${name} is required when NODE_ENV=production`);
     }
+  }
+  if (config.NODE_ENV === 'production' && config.METRICS_TOKEN === undefined && config.METRICS_PUBLIC !== true) {
+    problems.push('METRICS_TOKEN is required when NODE_ENV=production (or set METRICS_PUBLIC=true)');
   }
   if (typeof config.JWT_SECRET === 'string' && Buffer.byteLength(config.JWT_SECRET) < 32) {
     problems.push('JWT_SECRET must be at least 32 bytes');

@@ -72,7 +72,16 @@ type Ports = ReturnType<typeof portsOf>;
 
 /** The use cases, each built from the ports (and shared services) it needs. */
 const useCaseFactories: { [K in keyof UseCases]: (p: Ports, c: DependencyContainer) => UseCases[K] } = {
-  registerUser: (p, c) => new RegisterUser({ ...p, sessions: c.resolve(TOKENS.sessionIssuer) }),
+  registerUser: (p, c) =>
+    new RegisterUser({
+      ...p,
+      sessions: c.resolve(TOKENS.sessionIssuer),
+      limitPerIp: p.rateLimiters({
+        name: 'register-ip',
+        points: p.config.REGISTER_LIMIT_PER_IP,
+        durationSeconds: p.config.REGISTER_LIMIT_WINDOW_SECONDS,
+      }),
+    }),
   logIn: (p, c) =>
     new LogIn({
       ...p,
@@ -80,6 +89,11 @@ const useCaseFactories: { [K in keyof UseCases]: (p: Ports, c: DependencyContain
       limitPerIp: p.rateLimiters({
         name: 'login-ip',
         points: p.config.LOGIN_LIMIT_PER_IP,
+        durationSeconds: p.config.LOGIN_LIMIT_WINDOW_SECONDS,
+      }),
+      limitPerAccountAndIp: p.rateLimiters({
+        name: 'login-account-ip',
+        points: p.config.LOGIN_LIMIT_PER_ACCOUNT_AND_IP,
         durationSeconds: p.config.LOGIN_LIMIT_WINDOW_SECONDS,
       }),
       limitPerAccount: p.rateLimiters({

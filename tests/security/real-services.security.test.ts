@@ -1,8 +1,10 @@
 import { describe } from 'vitest';
 import { useRealServices } from '../e2e/support/start-on-real-services.js';
 import { describeEncodingScenarios } from './scenarios/encoding-scenarios.js';
+import { describeMetricsScenarios } from './scenarios/metrics-scenarios.js';
 import { describeRefreshRaceScenarios } from './scenarios/refresh-race-scenarios.js';
 import { describeTextScenarios } from './scenarios/text-scenarios.js';
+import { describeThrottleScenarios } from './scenarios/throttle-scenarios.js';
 
 const real = useRealServices();
 
@@ -11,4 +13,6 @@ describe.skipIf(real.skip)('on real MongoDB, Redis and RabbitMQ', () => {
   describeTextScenarios(real.start);
   describeEncodingScenarios(real.start);
   describeRefreshRaceScenarios(real.start);
+  describeThrottleScenarios(real.start);
+  describeMetricsScenarios(real.start);
 });

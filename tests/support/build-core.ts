@@ -23,6 +23,8 @@ export const TEST_ENV = {
   JWT_SECRET: 'a-test-secret-that-is-long-enough-for-hs256',
   LOG_TO_FILES: 'false',
   LOG_LEVEL: 'error',
+  // Suites register many users from one address; the registration limit has its own tests.
+  REGISTER_LIMIT_PER_IP: '100000',
 } as const;
 
 export const testConfig = (env: Record<string, string> = {}): Config => {
@@ -85,11 +87,14 @@ export const buildCore = (env: Record<string, string> = {}, infrastructure?: Inf
     metrics,
     config,
     async register(username) {
-      const result = await useCases.registerUser.execute({
-        username,
-        email: `${username.toLowerCase()}@example.com`,
-        password: 'correct horse battery',
-      });
+      const result = await useCases.registerUser.execute(
+        {
+          username,
+          email: `${username.toLowerCase()}@example.com`,
+          password: 'correct horse battery',
+        },
+        '203.0.113.9',
+      );
       if (E.isLeft(result)) throw new Error(`register ${username}: ${result.left.message}`);
       const claims = await tokens.verifyAccessToken(result.right.accessToken);
       if (!claims) throw new Error('fresh token did not verify');

@@ -34,6 +34,8 @@ export interface HttpAppOptions {
   isShuttingDown: () => boolean;
   /** How long /health/ready waits for one service (default 2000 ms). */
   readinessTimeoutMs?: number;
+  /** When set, /metrics answers only `Authorization: Bearer <metricsToken>`. */
+  metricsToken?: string;
 }
 
 export interface HttpAppDeps {
@@ -93,6 +95,7 @@ export function createHttpApp(deps: HttpAppDeps): Koa {
     isShuttingDown: options.isShuttingDown,
     readinessTimeoutMs: options.readinessTimeoutMs ?? 2000,
     openApiDocument,
+    ...(options.metricsToken ? { metricsToken: options.metricsToken } : {}),
   });
   for (const router of routers) app.use(router.routes());
   app.use((ctx) => {

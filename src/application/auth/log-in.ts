@@ -31,7 +31,11 @@ export class LogIn {
       sessions: SessionIssuer;
       presence: PresenceStore;
       clock: Clock;
+      /** Every attempt from an address. */
       limitPerIp: RateLimiter;
+      /** Attempts at one account from one address: what stops guessing. */
+      limitPerAccountAndIp: RateLimiter;
+      /** Attempts at one account from anywhere: a higher bound, so a guesser elsewhere cannot lock the owner out. */
       limitPerAccount: RateLimiter;
     },
   ) {}
@@ -40,10 +44,12 @@ export class LogIn {
     const input = decodeInput(LogInInput, raw);
     if (E.isLeft(input)) return input;
     const { email, password } = input.right;
-    const { users, hasher, sessions, presence, clock, limitPerIp, limitPerAccount } = this.deps;
+    const { users, hasher, sessions, presence, clock, limitPerIp, limitPerAccountAndIp, limitPerAccount } = this.deps;
+    const accountAndIp = `${email}|${clientIp}`;
 
     for (const [limiter, key] of [
       [limitPerIp, clientIp],
+      [limitPerAccountAndIp, accountAndIp],
       [limitPerAccount, email],
     ] as const) {
       const decision = await limiter.consume(key);
@@ -55,7 +61,7 @@ export class LogIn {
     const matches = await hasher.verify(password, user?.passwordHash ?? (await this.decoyHash));
     if (!user || !matches || !user.isActive) return fail(unauthorized(INVALID_CREDENTIALS));
 
-    await limitPerAccount.reset(email);
+    await Promise.all([limitPerAccountAndIp.reset(accountAndIp), limitPerAccount.reset(email)]);
     const isOnline = await presence.isOnline(user.id, clock.now());
     return ok({ user: selfView(user, isOnline), ...(await sessions.issue(user)) });
   }

@@ -1,10 +1,11 @@
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
-import { conflict } from '../../domain/errors.js';
+import { conflict, rateLimited } from '../../domain/errors.js';
 import { normaliseUsername, selfView, type SelfView } from '../../domain/user.js';
 import type { Clock } from '../../ports/clock.js';
 import type { IdGenerator } from '../../ports/id-generator.js';
 import type { PasswordHasher } from '../../ports/password-hasher.js';
+import type { RateLimiter } from '../../ports/rate-limiter.js';
 import { isDuplicateKey, type UserRepository } from '../../ports/user-repository.js';
 import { Email, Password, Username } from '../shared/codecs.js';
 import { decodeInput } from '../shared/decode.js';
@@ -25,14 +26,18 @@ export class RegisterUser {
       sessions: SessionIssuer;
       ids: IdGenerator;
       clock: Clock;
+      /** Registrations from one address: each costs a full password hash. */
+      limitPerIp: RateLimiter;
     },
   ) {}
 
-  async execute(raw: unknown): Result<Registered> {
+  async execute(raw: unknown, clientIp: string): Result<Registered> {
     const input = decodeInput(RegisterInput, raw);
     if (E.isLeft(input)) return input;
     const { username, email, password } = input.right;
-    const { users, hasher, sessions, ids, clock } = this.deps;
+    const { users, hasher, sessions, ids, clock, limitPerIp } = this.deps;
+    const decision = await limitPerIp.consume(clientIp);
+    if (!decision.allowed) return fail(rateLimited(decision.retryAfterSeconds, 'Too many registrations'));
     const now = clock.now();
     const inserted = await users.insert({
       id: ids.next(),

@@ -21,7 +21,7 @@ const refresh = (core: Core, refreshToken: string) => core.useCases.refreshSessi
 describe('registering', () => {
   it('returns the user and tokens, never a password hash or a refresh token hash', async () => {
     const core = buildCore();
-    const result = right(await core.useCases.registerUser.execute(registerInput('Alice')));
+    const result = right(await core.useCases.registerUser.execute(registerInput('Alice'), '203.0.113.9'));
 
     expect(result.user).toMatchObject({ username: 'Alice', email: 'alice@example.com', isOnline: false });
     expect(Object.keys(result.user).sort()).toEqual(['createdAt', 'email', 'id', 'isOnline', 'lastSeen', 'username']);
@@ -42,7 +42,10 @@ describe('registering', () => {
   it('stores the e-mail lower-case and the access token authenticates as the new user', async () => {
     const core = buildCore();
     const result = right(
-      await core.useCases.registerUser.execute(registerInput('Bob', { email: '  Bob.Smith@Example.COM ' })),
+      await core.useCases.registerUser.execute(
+        registerInput('Bob', { email: '  Bob.Smith@Example.COM ' }),
+        '203.0.113.9',
+      ),
     );
     expect(result.user.email).toBe('bob.smith@example.com');
     const claims = right(await core.useCases.authenticate.execute(result.accessToken, { requireLiveSession: true }));
@@ -53,7 +56,10 @@ describe('registering', () => {
     const core = buildCore();
     await core.register('alice');
     const error = left(
-      await core.useCases.registerUser.execute(registerInput('someone_else', { email: 'ALICE@example.com' })),
+      await core.useCases.registerUser.execute(
+        registerInput('someone_else', { email: 'ALICE@example.com' }),
+        '203.0.113.9',
+      ),
     );
     expect(error).toMatchObject({ _tag: 'Conflict', errors: [{ field: 'email' }] });
     expect(await core.infrastructure.users.count()).toBe(1);
@@ -63,7 +69,7 @@ describe('registering', () => {
     const core = buildCore();
     await core.register('Alice');
     const error = left(
-      await core.useCases.registerUser.execute(registerInput('alice', { email: 'another@example.com' })),
+      await core.useCases.registerUser.execute(registerInput('alice', { email: 'another@example.com' }), '203.0.113.9'),
     );
     expect(error).toMatchObject({ _tag: 'Conflict', errors: [{ field: 'username' }] });
     expect(await core.infrastructure.users.count()).toBe(1);
@@ -81,7 +87,7 @@ describe('registering', () => {
     ['a missing password', { password: undefined }, 'password'],
   ])('refuses %s with a Validation error naming the field', async (_name, overrides, field) => {
     const core = buildCore();
-    const error = left(await core.useCases.registerUser.execute(registerInput('valid_name', overrides)));
+    const error = left(await core.useCases.registerUser.execute(registerInput('valid_name', overrides), '203.0.113.9'));
     expect(error._tag).toBe('Validation');
     if (error._tag !== 'Validation') return;
     expect(error.errors.map((e) => e.field)).toContain(field);
@@ -94,7 +100,9 @@ describe('registering', () => {
     ['too long', `Secret-${'Zz9'.repeat(30)}`],
   ])('never echoes a %s password in the Validation error', async (_name, password) => {
     const core = buildCore();
-    const error = left(await core.useCases.registerUser.execute(registerInput('valid_name', { password })));
+    const error = left(
+      await core.useCases.registerUser.execute(registerInput('valid_name', { password }), '203.0.113.9'),
+    );
     expect(error).toMatchObject({ _tag: 'Validation', errors: [{ field: 'password' }] });
     expect(JSON.stringify(error)).not.toContain(password);
   });
@@ -106,18 +114,21 @@ describe('registering', () => {
     expect(seventyThree.length).toBe(37);
 
     const refused = left(
-      await core.useCases.registerUser.execute(registerInput('long_one', { password: seventyThree })),
+      await core.useCases.registerUser.execute(registerInput('long_one', { password: seventyThree }), '203.0.113.9'),
     );
     expect(refused).toMatchObject({ _tag: 'Validation', errors: [{ field: 'password' }] });
 
-    right(await core.useCases.registerUser.execute(registerInput('long_two', { password: seventyTwo })));
+    right(await core.useCases.registerUser.execute(registerInput('long_two', { password: seventyTwo }), '203.0.113.9'));
     right(await logIn(core, 'long_two@example.com', seventyTwo));
   });
 
   it('drops unknown fields instead of storing them', async () => {
     const core = buildCore();
     const { user } = right(
-      await core.useCases.registerUser.execute({ ...registerInput('carol'), isActive: false, passwordHash: 'x' }),
+      await core.useCases.registerUser.execute(
+        { ...registerInput('carol'), isActive: false, passwordHash: 'x' },
+        '203.0.113.9',
+      ),
     );
     const stored = await core.infrastructure.users.findById(user.id);
     expect(stored?.isActive).toBe(true);
@@ -165,6 +176,26 @@ describe('logging in', () => {
 
     await core.register('bob');
     right(await logIn(core, 'bob@example.com', PASSWORD, '198.51.100.4'));
+  });
+
+  it('throttles guesses at an account from one address without locking the owner out elsewhere', async () => {
+    const core = buildCore({ LOGIN_LIMIT_PER_ACCOUNT_AND_IP: '3', LOGIN_LIMIT_PER_ACCOUNT: '50' });
+    await core.register('alice');
+    for (let i = 0; i < 3; i += 1) {
+      expect(left(await logIn(core, 'alice@example.com', 'wrong password', '198.51.100.66'))._tag).toBe('Unauthorized');
+    }
+    expect(left(await logIn(core, 'alice@example.com', PASSWORD, '198.51.100.66'))._tag).toBe('RateLimited');
+    right(await logIn(core, 'alice@example.com', PASSWORD, '203.0.113.20'));
+  });
+
+  it('throttles registrations per address, before any password is hashed', async () => {
+    const core = buildCore({ REGISTER_LIMIT_PER_IP: '2' });
+    right(await core.useCases.registerUser.execute(registerInput('first'), '198.51.100.9'));
+    right(await core.useCases.registerUser.execute(registerInput('second'), '198.51.100.9'));
+    const throttled = left(await core.useCases.registerUser.execute(registerInput('third'), '198.51.100.9'));
+    expect(throttled).toMatchObject({ _tag: 'RateLimited', retryAfterSeconds: expect.any(Number) });
+    expect(await core.infrastructure.users.findByEmail('third@example.com')).toBeNull();
+    right(await core.useCases.registerUser.execute(registerInput('fourth'), '198.51.100.10'));
   });
 
   it('resets the account counter after a successful login', async () => {

@@ -157,11 +157,14 @@ describe('updating the profile', () => {
     expect(loggedIn.user.username).toBe('Alicia');
 
     right(
-      await core.useCases.registerUser.execute({
-        username: 'alice',
-        email: 'second@example.com',
-        password: 'correct horse battery',
-      }),
+      await core.useCases.registerUser.execute(
+        {
+          username: 'alice',
+          email: 'second@example.com',
+          password: 'correct horse battery',
+        },
+        '203.0.113.9',
+      ),
     );
     expect(await core.infrastructure.users.count()).toBe(2);
   });

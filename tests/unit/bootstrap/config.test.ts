@@ -36,7 +36,11 @@ describe('configuration', () => {
       'REDIS_URL is required when NODE_ENV=production',
       'RABBITMQ_URL is required when NODE_ENV=production',
       'JWT_SECRET is required when NODE_ENV=production',
+      'METRICS_TOKEN is required when NODE_ENV=production (or set METRICS_PUBLIC=true)',
     ]);
+    expect(problemsOf({ NODE_ENV: 'production', METRICS_PUBLIC: 'true' })).not.toContain(
+      'METRICS_TOKEN is required when NODE_ENV=production (or set METRICS_PUBLIC=true)',
+    );
   });
 
   it('refuses a short JWT secret', () => {

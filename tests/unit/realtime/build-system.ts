@@ -9,6 +9,7 @@ import { ObjectIdGenerator } from '../../../src/adapters/crypto/object-id-genera
 import { RandomOpaqueTokenGenerator } from '../../../src/adapters/crypto/opaque-token-generator.js';
 import { InMemoryConversationRepository } from '../../../src/adapters/memory/in-memory-conversation-repository.js';
 import { InMemoryMessageRepository } from '../../../src/adapters/memory/in-memory-message-repository.js';
+import { createInMemoryRateLimiterFactory } from '../../../src/adapters/memory/in-memory-rate-limiter.js';
 import { InMemoryPresenceStore } from '../../../src/adapters/memory/in-memory-presence-store.js';
 import { InMemorySessionRepository } from '../../../src/adapters/memory/in-memory-session-repository.js';
 import { InMemoryUserRepository } from '../../../src/adapters/memory/in-memory-user-repository.js';
@@ -98,6 +99,7 @@ export const buildSystem = async (options: SystemOptions = {}) => {
     users,
     hasher: new BcryptPasswordHasher({ cost: 4 }),
     sessions: issuer,
+    limitPerIp: createInMemoryRateLimiterFactory()({ name: 'register-ip', points: 10_000, durationSeconds: 60 }),
     ids,
     clock,
   });
@@ -139,11 +141,14 @@ export const buildSystem = async (options: SystemOptions = {}) => {
     connectionCounts,
 
     async register(username: string): Promise<TestUser> {
-      const registered = await registerUser.execute({
-        username,
-        email: `${username.toLowerCase()}@example.com`,
-        password: 'correct horse battery',
-      });
+      const registered = await registerUser.execute(
+        {
+          username,
+          email: `${username.toLowerCase()}@example.com`,
+          password: 'correct horse battery',
+        },
+        '203.0.113.9',
+      );
       if (E.isLeft(registered)) throw new Error(`register ${username}: ${registered.left.message}`);
       return { id: registered.right.user.id, username, accessToken: registered.right.accessToken };
     },

@@ -36,6 +36,9 @@ export const openApiDocument: OpenApiDocument = {
   paths: { ...apiPaths, ...operationPaths },
   components: {
     schemas: { ...componentSchemas, ...requestSchemas },
-    securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+    securitySchemes: {
+      bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+      metricsToken: { type: 'http', scheme: 'bearer', description: 'The METRICS_TOKEN of the deployment' },
+    },
   },
 };

@@ -51,10 +51,14 @@ export const operationPaths: Record<string, Record<string, Schema>> = {
     }),
   },
   '/metrics': {
-    get: operation('operations', 'Prometheus metrics', {
-      200: text('text/plain', 'Prometheus text exposition format'),
-      500: errorResponse(500),
-    }),
+    get: {
+      ...operation('operations', 'Prometheus metrics (with `Authorization: Bearer $METRICS_TOKEN` when that is set)', {
+        200: text('text/plain', 'Prometheus text exposition format'),
+        401: errorResponse(401),
+        500: errorResponse(500),
+      }),
+      security: [{}, { metricsToken: [] }],
+    },
   },
   '/api-docs': {
     get: operation('operations', 'This documentation (Swagger UI)', {

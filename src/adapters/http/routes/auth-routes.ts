@@ -8,7 +8,7 @@ export const authRoutes = (useCases: UseCases): Router<HttpState> => {
   const authenticated = authenticatedWith(useCases);
   return new Router<HttpState>()
     .post('/api/auth/register', async (ctx) => {
-      reply(ctx, await useCases.registerUser.execute(ctx.request.body), { status: 201, message: 'Registered' });
+      reply(ctx, await useCases.registerUser.execute(ctx.request.body, ctx.ip), { status: 201, message: 'Registered' });
     })
     .post('/api/auth/login', async (ctx) => {
       reply(ctx, await useCases.logIn.execute(ctx.request.body, ctx.ip), { message: 'Logged in' });

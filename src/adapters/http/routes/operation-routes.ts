@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import Router from '@koa/router';
 import { ERROR_CODES } from '../../../domain/errors.js';
 import type { HealthIndicator } from '../../../ports/health-indicator.js';
@@ -12,7 +13,15 @@ export interface OperationDeps {
   readonly isShuttingDown: () => boolean;
   readonly readinessTimeoutMs: number;
   readonly openApiDocument: object;
+  /** When set, /metrics requires it as a bearer token. */
+  readonly metricsToken?: string;
 }
+
+/** Compares in constant time, so the token cannot be guessed byte by byte from response times. */
+const isBearer = (header: string, token: string): boolean => {
+  const expected = createHash('sha256').update(`Bearer ${token}`).digest();
+  return timingSafeEqual(createHash('sha256').update(header).digest(), expected);
+};
 
 /** Probes, metrics and the API documentation. */
 export const operationRoutes = (deps: OperationDeps): Router<HttpState> =>
@@ -39,6 +48,11 @@ export const operationRoutes = (deps: OperationDeps): Router<HttpState> =>
       });
     })
     .get('/metrics', async (ctx) => {
+      if (deps.metricsToken !== undefined && !isBearer(ctx.get('Authorization'), deps.metricsToken)) {
+        ctx.set('WWW-Authenticate', 'Bearer');
+        sendFailure(ctx, 401, { message: 'Metrics need the metrics bearer token', code: ERROR_CODES.Unauthorized });
+        return;
+      }
       ctx.body = await deps.metrics.render();
       ctx.set('Content-Type', deps.metrics.contentType);
     })
