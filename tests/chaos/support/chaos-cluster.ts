@@ -29,7 +29,9 @@ export interface ChaosCluster {
 
 /** Settings for a run under load: nothing throttled, cheap hashing, quiet logs, no auto-message planning. */
 const appEnv = (redis: LocalServer, rabbitmq: LocalServer, mongo: LocalServer): Record<string, string> => ({
-  NODE_ENV: 'production',
+  // Not production: that mode adds requirements (metrics token, …) a test has no use for; every service URL is set.
+  NODE_ENV: 'test',
+  LOG_FORMAT: 'json',
   HOST: '127.0.0.1',
   MONGODB_URI: mongo.url,
   MONGODB_DB: 'chaos',
@@ -42,6 +44,8 @@ const appEnv = (redis: LocalServer, rabbitmq: LocalServer, mongo: LocalServer): 
   API_RATE_LIMIT_POINTS: '1000000',
   LOGIN_LIMIT_PER_IP: '100000',
   LOGIN_LIMIT_PER_ACCOUNT: '100000',
+  LOGIN_LIMIT_PER_ACCOUNT_AND_IP: '100000',
+  REGISTER_LIMIT_PER_IP: '100000',
   AUTO_PLAN_CRON: '0 0 1 1 *',
 });
 
