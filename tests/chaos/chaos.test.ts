@@ -50,6 +50,14 @@ describe.skipIf(unavailable !== null)('chaos: two processes under load through k
   let loadFinished = false;
   let world: StoredWorld | undefined;
 
+  /** Each process's readiness answer and last log lines, for failure messages. */
+  const appStates = async (): Promise<string> => {
+    const states = await Promise.all(
+      [cluster.a, cluster.b].map(async (app) => `--- ${app.name}: ${await readiness(app.url)}\n${app.recentOutput()}`),
+    );
+    return states.join('\n');
+  };
+
   const join = async (name: string, home: 'a' | 'b', failover: boolean): Promise<Participant> => {
     const urls = home === 'a' ? [cluster.a.url, cluster.b.url] : [cluster.b.url, cluster.a.url];
     const user = await registerChaosUser(urls[0]!, name);
@@ -125,30 +133,20 @@ describe.skipIf(unavailable !== null)('chaos: two processes under load through k
       console.log(`[chaos] ${w.name}: restored after ${w.restored - w.start} ms, ${ready}`);
     }
     const unrecovered = windows.find((w) => w.recovered === null);
-    if (unrecovered) {
-      const states = await Promise.all(
-        [cluster.a, cluster.b].map(
-          async (app) => `--- ${app.name}: ${await readiness(app.url)}\n${app.recentOutput()}`,
-        ),
-      );
-      const output = states.join('\n');
-      throw new Error(`not ready ${RECOVERY_LIMIT_MS} ms after ${unrecovered.name}\n${output}`);
-    }
+    if (unrecovered)
+      throw new Error(`not ready ${RECOVERY_LIMIT_MS} ms after ${unrecovered.name}\n${await appStates()}`);
     expect(windows.map((w) => w.name)).toEqual(faults.map((f) => f.name));
     for (const window of windows) expect(window.recovered! - window.restored).toBeLessThanOrEqual(RECOVERY_LIMIT_MS);
 
     // Clients drain their outboxes: every message made during the run is acknowledged in the end.
-    await eventually(
-      async () =>
-        expect(
-          everyone()
-            .filter(({ client }) => client.unsent > 0)
-            .map(({ user }) => user.name),
-        ).toEqual([]),
-      60_000,
-      200,
+    const unsent = () =>
+      everyone()
+        .filter(({ client }) => client.unsent > 0)
+        .map(({ user, client }) => `${user.name}: ${client.unsent} unsent, ${client.stuckOn ?? 'first attempt'}`);
+    const undrained = await eventually(async () => expect(unsent()).toEqual([]), 60_000, 200).then(
+      () => null,
+      (error: unknown) => error,
     );
-    loadFinished = true;
     console.log(
       `[chaos] ack latency by window (ms from making a message to its acknowledgement)\n${latencyTable(
         everyone().flatMap(({ client }) => client.acked),
@@ -165,6 +163,10 @@ describe.skipIf(unavailable !== null)('chaos: two processes under load through k
       { connects: 0, resyncs: 0, gaps: 0, catchUps: 0 },
     );
     console.log(`[chaos] clients: ${JSON.stringify(totals)}; witness: ${JSON.stringify(witness.client.counts)}`);
+    if (undrained) {
+      throw new Error(`outboxes not drained:\n${unsent().join('\n')}\n${await appStates()}`, { cause: undrained });
+    }
+    loadFinished = true;
   }, 180_000);
 
   const storedWorld = async (): Promise<StoredWorld> => {

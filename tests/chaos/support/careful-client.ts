@@ -62,6 +62,7 @@ export class CarefulClient {
   private catchingUp: Promise<void> | null = null;
   private closed = false;
   private connectedPort = '';
+  private lastSendFailure: string | null = null;
 
   constructor(private readonly options: CarefulClientOptions) {
     const first = new URL(options.urls[0]!);
@@ -105,6 +106,11 @@ export class CarefulClient {
 
   get unsent(): number {
     return this.outbox.length;
+  }
+
+  /** Why the message at the head of the outbox is not acknowledged yet (null when nothing is stuck). */
+  get stuckOn(): string | null {
+    return this.outbox.length > 0 ? this.lastSendFailure : null;
   }
 
   /** Nothing left to send and no catch-up running or wanted. */
@@ -209,6 +215,7 @@ export class CarefulClient {
           this.problems.push(`${this.options.name}: send ${item.clientMessageId} refused: ${error.message}`);
           return;
         }
+        this.lastSendFailure = `attempt ${attempt + 1}: ${(error as Error).message}`;
       }
       await sleep(backoffMs(attempt));
     }
