@@ -19,11 +19,11 @@ const unavailable = await clusterUnavailableReason();
 if (unavailable && process.env.REQUIRE_SERVICES === '1') throw new Error(`REQUIRE_SERVICES=1 but ${unavailable}`);
 if (unavailable) console.warn(`[skipped] chaos: ${unavailable}`);
 
-const REGULAR_USERS = 14;
+const REGULAR_USERS = 12;
 /** Each regular user writes to two partners, so every user is in four conversations. */
 const PARTNER_OFFSETS = [1, 5];
-const SEND_EVERY_MS = 5_000;
-const WITNESS_SEND_EVERY_MS = 2_000;
+const SEND_EVERY_MS = 6_000;
+const WITNESS_SEND_EVERY_MS = 3_000;
 const CLEAN_LOAD_MS = 4_000;
 const RECOVERY_LIMIT_MS = 30_000;
 

@@ -31,12 +31,13 @@ interface Pending {
   readonly createdAt: number;
 }
 
-const ATTEMPT_TIMEOUT_MS = 5_000;
+/** A slow answer is not a failure: retrying it early only adds load to a server that is still working on it. */
+const ATTEMPT_TIMEOUT_MS = 10_000;
 const PAGE = 100;
 const GAP_GRACE_MS = 300;
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-const backoffMs = (attempt: number): number => Math.min(1_000, 50 * 2 ** attempt);
+const backoffMs = (attempt: number): number => Math.min(2_000, 100 * 2 ** attempt);
 
 /** A permanent refusal: retrying the same request cannot help. */
 class Refused extends Error {}
@@ -236,7 +237,11 @@ export class CarefulClient {
       throw new Refused(`socket ack ${JSON.stringify(ack)}`);
     }
     const url = this.options.urls[Math.floor(attempt / 2) % this.options.urls.length]!;
-    const reply = await restCall(url, 'POST', '/api/messages/send', { token: this.options.token, body: payload });
+    const reply = await restCall(url, 'POST', '/api/messages/send', {
+      token: this.options.token,
+      body: payload,
+      timeoutMs: ATTEMPT_TIMEOUT_MS,
+    });
     if (reply.status === 200 || reply.status === 201) return reply.body?.data?.message;
     if (isTransient(reply.status)) throw new Error(`status ${reply.status}`);
     throw new Refused(`POST /api/messages/send ${reply.status} ${JSON.stringify(reply.body)}`);
@@ -281,7 +286,7 @@ export class CarefulClient {
   }
 
   private async get(url: string, path: string): Promise<any> {
-    const reply = await restCall(url, 'GET', path, { token: this.options.token });
+    const reply = await restCall(url, 'GET', path, { token: this.options.token, timeoutMs: ATTEMPT_TIMEOUT_MS });
     if (reply.status === 200) return reply.body?.data;
     if (isTransient(reply.status)) throw new Error(`status ${reply.status}`);
     throw new Refused(`GET ${path} ${reply.status} ${JSON.stringify(reply.body)}`);
