@@ -49,6 +49,7 @@ export const startApp = async (config: Config, overrides: AppOverrides = {}): Pr
         trustProxy: config.TRUST_PROXY,
         apiRateLimit: { points: config.API_RATE_LIMIT_POINTS, durationSeconds: config.API_RATE_LIMIT_WINDOW_SECONDS },
         isShuttingDown: () => shuttingDown,
+        isLive: () => infrastructure.isLive(),
         ...(config.METRICS_TOKEN ? { metricsToken: config.METRICS_TOKEN } : {}),
       },
     });
@@ -56,6 +57,11 @@ export const startApp = async (config: Config, overrides: AppOverrides = {}): Pr
     realtime = bindSocketHandlers(io, {
       useCases,
       logger,
+      eventBudget: infrastructure.rateLimiters({
+        name: 'socket-events',
+        points: config.SOCKET_EVENTS_PER_USER,
+        durationSeconds: config.SOCKET_EVENTS_WINDOW_SECONDS,
+      }),
       onConnectionCountChange: (n) => metrics.setSocketConnections(n),
       options: { typingTimeoutMs: config.TYPING_TIMEOUT_MS, presenceHeartbeatMs: config.PRESENCE_HEARTBEAT_MS },
     });

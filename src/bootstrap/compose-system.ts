@@ -10,6 +10,7 @@ import { RandomOpaqueTokenGenerator } from '../adapters/crypto/opaque-token-gene
 import { createWinstonLogger } from '../adapters/logging/winston-logger.js';
 import { PrometheusMetrics } from '../adapters/metrics/prometheus-metrics.js';
 import type { ChatServer } from '../adapters/realtime/chat-server.js';
+import { endSessionSockets } from '../adapters/realtime/end-session-sockets.js';
 import { tellLocalSocketsToResync } from '../adapters/realtime/tell-local-sockets-to-resync.js';
 import { createSocketServer } from '../adapters/realtime/create-socket-server.js';
 import { SocketIoNotifier } from '../adapters/realtime/socket-io-notifier.js';
@@ -69,7 +70,20 @@ export const composeSystem = async (
 
   const io = createSocketServer(httpServer, { corsOrigins: config.CORS_ORIGINS });
   if (infrastructure.socketAdapter) io.adapter(infrastructure.socketAdapter as never);
-  infrastructure.onFanOutRestored?.(() => tellLocalSocketsToResync(io, 'fan_out_restored'));
+  const revocations = infrastructure.sessionRevocations;
+  revocations.onEnded((sessionIds, reason) => endSessionSockets(io, sessionIds, reason));
+  // What ended while this process was away (or while it could not hear): access tokens live this long.
+  const rememberEndedSessions = async () => {
+    const since = new Date(clock.now().getTime() - config.ACCESS_TOKEN_TTL_SECONDS * 1000);
+    revocations.remember(await infrastructure.sessions.listFamiliesRevokedSince(since));
+  };
+  await rememberEndedSessions();
+  infrastructure.onFanOutRestored?.(() => {
+    tellLocalSocketsToResync(io, 'fan_out_restored');
+    rememberEndedSessions().catch((error: unknown) =>
+      logger.warn('could not reload ended sessions', { error: (error as Error).message }),
+    );
+  });
   const notifier = new SocketIoNotifier(io, { receiptTimeoutMs: config.DELIVERY_RECEIPT_TIMEOUT_MS });
 
   const secret = jwtSecretFor(config, logger);

@@ -172,6 +172,11 @@ export const SETTINGS = {
   BCRYPT_COST: setting(int(4, 15), '12', 'bcrypt cost factor'),
   MONGODB_URI: setting(url('mongodb:', 'mongodb+srv:'), undefined, 'MongoDB; unset = in-memory repositories'),
   MONGODB_DB: setting(text, 'chat', 'MongoDB database name'),
+  MONGODB_STALL_TIMEOUT_MS: setting(
+    int(1000, 600_000),
+    '15000',
+    'With no answer from MongoDB for this long the client is rebuilt; as long again and /health/live answers 503',
+  ),
   REDIS_URL: setting(
     url('redis:', 'rediss:'),
     undefined,
@@ -203,6 +208,17 @@ export const SETTINGS = {
   LOGIN_LIMIT_WINDOW_SECONDS: setting(int(1, 86_400), '900', 'Login throttling window'),
   REGISTER_LIMIT_PER_IP: setting(int(1, 100_000), '10', 'Registrations per IP per registration window'),
   REGISTER_LIMIT_WINDOW_SECONDS: setting(int(1, 86_400), '3600', 'Registration throttling window'),
+  SOCKETS_PER_USER: setting(
+    int(1, 10_000),
+    '20',
+    'Sockets one user may have open on all processes; beyond it connect_error too_many_connections',
+  ),
+  SOCKET_EVENTS_PER_USER: setting(
+    int(1, 1_000_000),
+    '40',
+    'Socket events one user may send per socket-event window, over all of their sockets and processes',
+  ),
+  SOCKET_EVENTS_WINDOW_SECONDS: setting(int(1, 3600), '2', 'Window of the per-user socket event budget'),
   TYPING_TIMEOUT_MS: setting(int(500, 60_000), '5000', 'Typing stops by itself after this long without a stop'),
   PRESENCE_LEASE_SECONDS: setting(
     int(10, 3600),

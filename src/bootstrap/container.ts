@@ -43,6 +43,7 @@ export const buildContainer = (parts: ContainerParts): DependencyContainer => {
     notifier: parts.notifier,
     users: infra.users,
     sessions: infra.sessions,
+    sessionRevocations: infra.sessionRevocations,
     conversations: infra.conversations,
     messages: infra.messages,
     autoMessages: infra.autoMessages,

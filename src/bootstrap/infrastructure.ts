@@ -6,6 +6,7 @@ import type { MessageRepository } from '../ports/message-repository.js';
 import type { PresenceStore } from '../ports/presence-store.js';
 import type { RateLimiterFactory } from '../ports/rate-limiter.js';
 import type { SessionRepository } from '../ports/session-repository.js';
+import type { SessionRevocations } from '../ports/session-revocations.js';
 import type { UserRepository } from '../ports/user-repository.js';
 
 /** The driven adapters that hold state or talk to a backing service. */
@@ -18,7 +19,10 @@ export interface Infrastructure {
   readonly presence: PresenceStore;
   readonly rateLimiters: RateLimiterFactory;
   readonly queue: MessageQueue;
+  readonly sessionRevocations: SessionRevocations;
   readonly health: readonly HealthIndicator[];
+  /** False while a backing service has answered nothing even on a rebuilt client: restart the process. */
+  isLive(): boolean;
   /** Which adapter serves each port, for the startup log. */
   readonly active: Readonly<Record<'repositories' | 'presence' | 'rateLimits' | 'queue' | 'socketFanOut', string>>;
   /** Attaches the cross-process Socket.IO adapter, when there is one. */

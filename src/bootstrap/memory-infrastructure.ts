@@ -6,6 +6,7 @@ import { InMemoryPresenceStore } from '../adapters/memory/in-memory-presence-sto
 import { InMemorySessionRepository } from '../adapters/memory/in-memory-session-repository.js';
 import { InMemoryUserRepository } from '../adapters/memory/in-memory-user-repository.js';
 import { InProcessMessageQueue } from '../adapters/memory/in-process-message-queue.js';
+import { InProcessSessionRevocations } from '../adapters/shared/in-process-session-revocations.js';
 import type { Logger } from '../ports/logger.js';
 import type { Config } from './config.js';
 import type { Infrastructure } from './infrastructure.js';
@@ -28,7 +29,9 @@ export const memoryInfrastructure = (config: Config, logger: Logger): Infrastruc
     presence: new InMemoryPresenceStore({ leaseMs: config.PRESENCE_LEASE_SECONDS * 1000 }),
     rateLimiters: createInMemoryRateLimiterFactory(),
     queue,
+    sessionRevocations: new InProcessSessionRevocations({ keepMs: config.ACCESS_TOKEN_TTL_SECONDS * 1000 }),
     health: [],
+    isLive: () => true,
     active: {
       repositories: 'in-memory',
       presence: 'in-memory',

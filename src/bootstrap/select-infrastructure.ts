@@ -1,17 +1,20 @@
 import { AmqpHealthIndicator } from '../adapters/amqp/amqp-health-indicator.js';
 import { AmqpMessageQueue } from '../adapters/amqp/amqp-message-queue.js';
 import { MongoAutoMessageRepository } from '../adapters/mongo/mongo-auto-message-repository.js';
-import { connectMongo } from '../adapters/mongo/mongo-connection.js';
+import { connectMongo, createMongoClient } from '../adapters/mongo/mongo-connection.js';
 import { MongoConversationRepository } from '../adapters/mongo/mongo-conversation-repository.js';
 import { MongoHealthIndicator } from '../adapters/mongo/mongo-health-indicator.js';
 import { ensureIndexes } from '../adapters/mongo/mongo-indexes.js';
+import { RebuildableMongoDatabase } from '../adapters/mongo/mongo-database.js';
 import { MongoMessageRepository } from '../adapters/mongo/mongo-message-repository.js';
 import { MongoSessionRepository } from '../adapters/mongo/mongo-session-repository.js';
 import { MongoUserRepository } from '../adapters/mongo/mongo-user-repository.js';
+import { MongoWatchdog } from '../adapters/mongo/mongo-watchdog.js';
 import { RedisConnection } from '../adapters/redis/redis-connection.js';
 import { RedisHealthIndicator } from '../adapters/redis/redis-health-indicator.js';
 import { RedisPresenceStore } from '../adapters/redis/redis-presence-store.js';
 import { createRedisRateLimiterFactory } from '../adapters/redis/redis-rate-limiter.js';
+import { RedisSessionRevocations } from '../adapters/redis/redis-session-revocations.js';
 import { connectSocketIoRedisFanOut } from '../adapters/redis/socket-io-redis-fan-out.js';
 import type { HealthIndicator } from '../ports/health-indicator.js';
 import type { Logger } from '../ports/logger.js';
@@ -27,25 +30,47 @@ export const describeUrl = (url: string): string => {
   return `${parsed.protocol}//${parsed.host}${parsed.pathname === '/' ? '' : parsed.pathname}`;
 };
 
-type Part = Partial<Omit<Infrastructure, 'active' | 'close' | 'health'>> & {
+type Part = Partial<Omit<Infrastructure, 'active' | 'close' | 'health' | 'isLive'>> & {
   readonly active: Partial<Infrastructure['active']>;
   readonly health: HealthIndicator;
+  isLive?(): boolean;
   close(): Promise<void>;
 };
 
-const mongoPart = async (url: string, config: Config): Promise<Part> => {
-  const connection = await connectMongo(url, config.MONGODB_DB);
-  await ensureIndexes(connection.db);
-  const { db } = connection;
+const mongoPart = async (url: string, config: Config, logger: Logger): Promise<Part> => {
+  const { client } = await connectMongo(url);
+  const database = new RebuildableMongoDatabase(() => createMongoClient(url), config.MONGODB_DB, client);
+  try {
+    await ensureIndexes(database);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const watchdog = new MongoWatchdog(
+    {
+      probe: async () => {
+        await database.command({ ping: 1 }, { timeoutMS: watchdog.probeTimeoutMs });
+      },
+      rebuild: () => database.rebuild(),
+      logger: logger.child({ service: 'mongodb', url: describeUrl(url) }),
+    },
+    { stallTimeoutMs: config.MONGODB_STALL_TIMEOUT_MS },
+  );
+  watchdog.start();
+  // Until they take a MongoDatabase, these two keep Collection objects: give them ones that follow rebuilds.
   return {
-    users: new MongoUserRepository(db),
-    sessions: new MongoSessionRepository(db),
-    conversations: new MongoConversationRepository(db),
-    messages: new MongoMessageRepository(db),
-    autoMessages: new MongoAutoMessageRepository(db),
-    health: new MongoHealthIndicator(db),
+    users: new MongoUserRepository(database),
+    sessions: new MongoSessionRepository(database),
+    conversations: new MongoConversationRepository(database),
+    messages: new MongoMessageRepository(database),
+    autoMessages: new MongoAutoMessageRepository(database),
+    health: new MongoHealthIndicator(database),
+    isLive: () => watchdog.isLive(),
     active: { repositories: `mongodb ${describeUrl(url)} db=${config.MONGODB_DB}` },
-    close: () => connection.close(),
+    close: async () => {
+      await watchdog.stop();
+      await database.close();
+    },
   };
 };
 
@@ -57,6 +82,11 @@ const redisPart = async (url: string, config: Config, logger: Logger): Promise<P
   return {
     presence: new RedisPresenceStore(redis, { leaseMs: config.PRESENCE_LEASE_SECONDS * 1000 }),
     rateLimiters: createRedisRateLimiterFactory(redis),
+    sessionRevocations: await RedisSessionRevocations.connect(
+      fanOut.bus,
+      config.ACCESS_TOKEN_TTL_SECONDS * 1000,
+      logger,
+    ),
     socketAdapter: fanOut.adapter,
     onFanOutRestored: fanOut.onRestored,
     health: new RedisHealthIndicator(redis),
@@ -102,17 +132,22 @@ export const selectInfrastructure = async (config: Config, logger: Logger): Prom
   const embedded = memoryInfrastructure(config, logger);
   const parts: Part[] = [];
   try {
-    if (config.MONGODB_URI) parts.push(await mongoPart(config.MONGODB_URI, config));
+    if (config.MONGODB_URI) parts.push(await mongoPart(config.MONGODB_URI, config, logger));
     if (config.REDIS_URL) parts.push(await redisPart(config.REDIS_URL, config, logger));
     if (config.RABBITMQ_URL) parts.push(await rabbitPart(config.RABBITMQ_URL, config, logger));
   } catch (error) {
     await Promise.allSettled(parts.map((part) => part.close()));
     throw error;
   }
-  const merged = Object.assign({}, embedded, ...parts.map(({ active: _a, health: _h, close: _c, ...ports }) => ports));
+  const merged = Object.assign(
+    {},
+    embedded,
+    ...parts.map(({ active: _a, health: _h, isLive: _l, close: _c, ...ports }) => ports),
+  );
   return {
     ...(merged as Infrastructure),
     health: parts.map((part) => part.health),
+    isLive: () => parts.every((part) => part.isLive?.() ?? true),
     active: Object.assign({}, embedded.active, ...parts.map((part) => part.active)),
     close: async () => {
       await Promise.allSettled(parts.map((part) => part.close()));

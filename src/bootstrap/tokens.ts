@@ -11,6 +11,7 @@ export const TOKENS = {
   metrics: Symbol('Metrics'),
   users: Symbol('UserRepository'),
   sessions: Symbol('SessionRepository'),
+  sessionRevocations: Symbol('SessionRevocations'),
   conversations: Symbol('ConversationRepository'),
   messages: Symbol('MessageRepository'),
   autoMessages: Symbol('AutoMessageRepository'),

@@ -41,6 +41,7 @@ import type { RandomSource } from '../ports/random-source.js';
 import type { RateLimiterFactory } from '../ports/rate-limiter.js';
 import type { RealtimeNotifier } from '../ports/realtime-notifier.js';
 import type { SessionRepository } from '../ports/session-repository.js';
+import type { SessionRevocations } from '../ports/session-revocations.js';
 import type { OpaqueTokenGenerator, TokenService } from '../ports/token-service.js';
 import type { UserRepository } from '../ports/user-repository.js';
 import type { Config } from './config.js';
@@ -59,6 +60,7 @@ const portsOf = (c: DependencyContainer) => ({
   metrics: c.resolve<Metrics>(TOKENS.metrics),
   users: c.resolve<UserRepository>(TOKENS.users),
   sessions: c.resolve<SessionRepository>(TOKENS.sessions),
+  revocations: c.resolve<SessionRevocations>(TOKENS.sessionRevocations),
   conversations: c.resolve<ConversationRepository>(TOKENS.conversations),
   messages: c.resolve<MessageRepository>(TOKENS.messages),
   autoMessages: c.resolve<AutoMessageRepository>(TOKENS.autoMessages),
@@ -124,7 +126,7 @@ const useCaseFactories: { [K in keyof UseCases]: (p: Ports, c: DependencyContain
   markConversationRead: (p) => new MarkConversationRead(p),
   checkParticipation: (p) => new CheckParticipation(p),
   notifyTyping: (p) => new NotifyTyping(p),
-  trackPresence: (p) => new TrackPresence(p),
+  trackPresence: (p) => new TrackPresence({ ...p, maxConnectionsPerUser: p.config.SOCKETS_PER_USER }),
   planAutoMessages: (p) => new PlanAutoMessages(p),
   enqueueDueAutoMessages: (p) =>
     new EnqueueDueAutoMessages({ ...p, leaseMs: p.config.AUTO_LEASE_MS, maxPerRun: p.config.AUTO_ENQUEUE_BATCH }),

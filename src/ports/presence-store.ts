@@ -11,6 +11,8 @@ export interface PresenceStore {
   /** Extends the leases of these connections. */
   refresh(connections: ReadonlyArray<{ userId: string; connectionId: string }>, now: Date): Promise<void>;
   isOnline(userId: string, now: Date): Promise<boolean>;
+  /** The user's live connections, on every process. */
+  countConnections(userId: string, now: Date): Promise<number>;
   /** The subset of `userIds` that is online. */
   onlineAmong(userIds: readonly string[], now: Date): Promise<Set<string>>;
   countOnline(now: Date): Promise<number>;

@@ -1,5 +1,6 @@
 import type { ConversationView } from '../domain/conversation.js';
 import type { MessageView } from '../domain/message.js';
+import type { SessionEndReason } from './session-revocations.js';
 
 export interface MessageEventPayload {
   readonly message: MessageView;
@@ -30,6 +31,8 @@ export interface ServerToClientEvents {
   user_online: (payload: { userId: string; username: string; timestamp: string }) => void;
   user_offline: (payload: { userId: string; lastSeen: string }) => void;
   user_typing: (payload: { conversationId: string; userId: string; isTyping: boolean }) => void;
+  /** The socket's login session ended (logout, revocation, a credential change); the server disconnects it next. */
+  session_ended: (payload: { reason: SessionEndReason }) => void;
   /** This server may have dropped events meant for the socket: fetch from your last positions. */
   resync: (payload: { reason: ResyncReason }) => void;
   error: (payload: AckError) => void;

@@ -14,7 +14,10 @@ export interface SessionRepository {
    */
   claimForRotation(tokenHash: string, now: Date): Promise<RefreshSession | null>;
   revokeFamily(familyId: string, now: Date): Promise<void>;
-  revokeAllForUser(userId: string, now: Date): Promise<void>;
+  /** Revokes every family of the user (but `exceptFamilyId`); returns the families this call ended. */
+  revokeAllForUser(userId: string, now: Date, exceptFamilyId?: string): Promise<string[]>;
+  /** Families with a token revoked at or after `since`: what an access token may still claim to belong to. */
+  listFamiliesRevokedSince(since: Date): Promise<string[]>;
   /** True while the family has a token that is neither rotated nor revoked nor expired. */
   isFamilyActive(familyId: string, now: Date): Promise<boolean>;
 }

@@ -19,6 +19,18 @@ export const describePresenceStoreContract = (implementationName: string, makeSt
       expect(await store.onlineAmong(['alice', 'bob'], T0)).toEqual(new Set());
     });
 
+    it('counts the live connections of a user, leaving out those whose lease ran out', async () => {
+      const store = await fresh();
+      expect(await store.countConnections('alice', T0)).toBe(0);
+      await store.connect('alice', 'a1', T0);
+      await store.connect('alice', 'a2', at(LEASE_MS / 2));
+      await store.connect('bob', 'b1', T0);
+      expect(await store.countConnections('alice', at(1))).toBe(2);
+      expect(await store.countConnections('alice', at(LEASE_MS + 1))).toBe(1);
+      await store.disconnect('alice', 'a2', at(LEASE_MS + 2));
+      expect(await store.countConnections('alice', at(LEASE_MS + 3))).toBe(0);
+    });
+
     it('reports the first connection of a user, and them online', async () => {
       const store = await fresh();
       expect(await store.connect('alice', 'a1', T0)).toBe(true);

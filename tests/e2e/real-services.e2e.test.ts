@@ -1,5 +1,4 @@
 import { describe } from 'vitest';
-import { describeAccessControlScenarios } from './scenarios/access-control-scenarios.js';
 import { describeAutoMessageScenarios } from './scenarios/auto-message-scenarios.js';
 import { describeChatScenarios } from './scenarios/chat-scenarios.js';
 import { describeConcurrencyScenarios } from './scenarios/concurrency-scenarios.js';
@@ -8,7 +7,6 @@ import { describeHistoryScenarios } from './scenarios/history-scenarios.js';
 import { describeIdempotencyScenarios } from './scenarios/idempotency-scenarios.js';
 import { describePresenceScenarios } from './scenarios/presence-scenarios.js';
 import { describeSessionScenarios } from './scenarios/session-scenarios.js';
-import { describeSocketAuthScenarios } from './scenarios/socket-auth-scenarios.js';
 import { describeTypingScenarios } from './scenarios/typing-scenarios.js';
 import { describeUnreadScenarios } from './scenarios/unread-scenarios.js';
 import { useRealServices } from './support/start-on-real-services.js';
@@ -24,8 +22,6 @@ describe.skipIf(real.skip)('on real MongoDB, Redis and RabbitMQ', () => {
   describeUnreadScenarios(startOnRealServices);
   describeHistoryScenarios(startOnRealServices);
   describeSessionScenarios(startOnRealServices);
-  describeSocketAuthScenarios(startOnRealServices);
-  describeAccessControlScenarios(startOnRealServices);
   describeErrorTableScenarios(startOnRealServices);
   describeIdempotencyScenarios(startOnRealServices);
   describeConcurrencyScenarios(startOnRealServices);

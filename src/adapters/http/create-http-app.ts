@@ -32,6 +32,8 @@ export interface HttpAppOptions {
   apiRateLimit: { points: number; durationSeconds: number };
   /** /health/ready answers 503 while true. */
   isShuttingDown: () => boolean;
+  /** /health/live answers 503 while false (default: always live). */
+  isLive?: () => boolean;
   /** How long /health/ready waits for one service (default 2000 ms). */
   readinessTimeoutMs?: number;
   /** When set, /metrics answers only `Authorization: Bearer <metricsToken>`. */
@@ -93,6 +95,7 @@ export function createHttpApp(deps: HttpAppDeps): Koa {
     health,
     metrics,
     isShuttingDown: options.isShuttingDown,
+    isLive: options.isLive ?? (() => true),
     readinessTimeoutMs: options.readinessTimeoutMs ?? 2000,
     openApiDocument,
     ...(options.metricsToken ? { metricsToken: options.metricsToken } : {}),

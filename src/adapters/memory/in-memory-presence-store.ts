@@ -41,6 +41,10 @@ export class InMemoryPresenceStore implements PresenceStore {
     }
   }
 
+  async countConnections(userId: string, now: Date): Promise<number> {
+    return this.liveConnections(userId, now)?.size ?? 0;
+  }
+
   async isOnline(userId: string, now: Date): Promise<boolean> {
     return this.isLive(userId, now.getTime());
   }

@@ -39,8 +39,16 @@ export class InMemorySessionRepository implements SessionRepository {
     this.revokeWhere((session) => session.familyId === familyId, now);
   }
 
-  async revokeAllForUser(userId: string, now: Date): Promise<void> {
-    this.revokeWhere((session) => session.userId === userId, now);
+  async revokeAllForUser(userId: string, now: Date, exceptFamilyId?: string): Promise<string[]> {
+    return this.revokeWhere((session) => session.userId === userId && session.familyId !== exceptFamilyId, now);
+  }
+
+  async listFamiliesRevokedSince(since: Date): Promise<string[]> {
+    const families = new Set<string>();
+    for (const session of this.sessions.values()) {
+      if (session.revokedAt && session.revokedAt >= since) families.add(session.familyId);
+    }
+    return [...families];
   }
 
   async isFamilyActive(familyId: string, now: Date): Promise<boolean> {
@@ -52,11 +60,15 @@ export class InMemorySessionRepository implements SessionRepository {
     return id === undefined ? undefined : this.sessions.get(id);
   }
 
-  private revokeWhere(matches: (session: RefreshSession) => boolean, now: Date): void {
+  /** Returns the families it revoked a token of. */
+  private revokeWhere(matches: (session: RefreshSession) => boolean, now: Date): string[] {
+    const families = new Set<string>();
     for (const session of this.sessions.values()) {
       if (matches(session) && session.revokedAt === null) {
         this.sessions.set(session.id, { ...session, revokedAt: new Date(now) });
+        families.add(session.familyId);
       }
     }
+    return [...families];
   }
 }

@@ -1,6 +1,7 @@
-import type { Collection, Db } from 'mongodb';
+import type { Collection } from 'mongodb';
 import { COLLECTIONS } from './collection-names.js';
 import { isDuplicateKeyError } from './duplicate-key-error.js';
+import type { MongoDatabase } from './mongo-database.js';
 
 interface TicketDocument {
   _id: string;
@@ -14,10 +15,10 @@ interface TicketDocument {
  * concurrent conditional updates of one document can both succeed there.)
  */
 export class ClaimTickets {
-  private readonly tickets: Collection<TicketDocument>;
+  constructor(private readonly db: MongoDatabase) {}
 
-  constructor(db: Db) {
-    this.tickets = db.collection<TicketDocument>(COLLECTIONS.claimTickets);
+  private get tickets(): Collection<TicketDocument> {
+    return this.db.collection<TicketDocument>(COLLECTIONS.claimTickets);
   }
 
   /** True for the one caller that takes `key` first. */

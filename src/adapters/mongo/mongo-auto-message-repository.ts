@@ -1,4 +1,4 @@
-import { MongoBulkWriteError, type Collection, type Db, type ObjectId } from 'mongodb';
+import { MongoBulkWriteError, type Collection, type ObjectId } from 'mongodb';
 import type { AutoMessage, AutoMessagePlan, AutoMessageStatus } from '../../domain/auto-message.js';
 import type { AutoMessageRepository } from '../../ports/auto-message-repository.js';
 import { ClaimTickets } from './claim-tickets.js';
@@ -15,6 +15,7 @@ import {
 } from './documents/auto-message-plan-document.js';
 import { decodeDocument } from './documents/decode-document.js';
 import { isDuplicateKeyError } from './duplicate-key-error.js';
+import type { MongoDatabase } from './mongo-database.js';
 import { toObjectId } from './object-ids.js';
 
 const DUPLICATE_KEY = 11000;
@@ -23,14 +24,17 @@ const MAX_CLAIM_ATTEMPTS = 100;
 const STATUSES: readonly AutoMessageStatus[] = ['planned', 'queued', 'sent', 'dead'];
 
 export class MongoAutoMessageRepository implements AutoMessageRepository {
-  private readonly items: Collection<AutoMessageDocument>;
-  private readonly plans: Collection<AutoMessagePlanDocument>;
   private readonly tickets: ClaimTickets;
 
-  constructor(db: Db) {
+  constructor(private readonly db: MongoDatabase) {
     this.tickets = new ClaimTickets(db);
-    this.items = db.collection<AutoMessageDocument>(COLLECTIONS.autoMessages);
-    this.plans = db.collection<AutoMessagePlanDocument>(COLLECTIONS.autoMessagePlans);
+  }
+  private get items(): Collection<AutoMessageDocument> {
+    return this.db.collection<AutoMessageDocument>(COLLECTIONS.autoMessages);
+  }
+
+  private get plans(): Collection<AutoMessagePlanDocument> {
+    return this.db.collection<AutoMessagePlanDocument>(COLLECTIONS.autoMessagePlans);
   }
 
   async savePlanIfAbsent(plan: AutoMessagePlan): Promise<AutoMessagePlan> {

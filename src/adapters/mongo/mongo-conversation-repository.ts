@@ -1,4 +1,4 @@
-import type { Collection, Db, Filter } from 'mongodb';
+import type { Collection, Filter } from 'mongodb';
 import { participantKeyOf, participantPair, type Conversation, type LastMessage } from '../../domain/conversation.js';
 import type { ConversationRepository } from '../../ports/conversation-repository.js';
 import { COLLECTIONS } from './collection-names.js';
@@ -9,13 +9,14 @@ import {
 } from './documents/conversation-document.js';
 import { decodeDocument } from './documents/decode-document.js';
 import { isDuplicateKeyError } from './duplicate-key-error.js';
+import type { MongoDatabase } from './mongo-database.js';
 import { requireObjectId, toObjectId } from './object-ids.js';
 
 export class MongoConversationRepository implements ConversationRepository {
-  private readonly conversations: Collection<ConversationDocument>;
+  constructor(private readonly db: MongoDatabase) {}
 
-  constructor(db: Db) {
-    this.conversations = db.collection<ConversationDocument>(COLLECTIONS.conversations);
+  private get conversations(): Collection<ConversationDocument> {
+    return this.db.collection<ConversationDocument>(COLLECTIONS.conversations);
   }
 
   async findOrCreate(participantA: string, participantB: string, newId: string, now: Date): Promise<Conversation> {

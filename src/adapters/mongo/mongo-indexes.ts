@@ -1,5 +1,6 @@
-import type { Db, IndexDescription } from 'mongodb';
+import type { IndexDescription } from 'mongodb';
 import { COLLECTIONS } from './collection-names.js';
+import type { MongoDatabase } from './mongo-database.js';
 
 /**
  * Every index the repositories rely on. Only shapes FerretDB v1 accepts as
@@ -40,7 +41,7 @@ const INDEXES: Record<string, IndexDescription[]> = {
  * index per command: FerretDB v1 drops the connection (a server-side panic)
  * when one createIndexes command lists several indexes that already exist.
  */
-export const ensureIndexes = async (db: Db): Promise<void> => {
+export const ensureIndexes = async (db: MongoDatabase): Promise<void> => {
   for (const [collection, indexes] of Object.entries(INDEXES)) {
     for (const index of indexes) await db.collection(collection).createIndexes([index]);
   }

@@ -1,4 +1,4 @@
-import type { Collection, Db, Filter, MongoServerError } from 'mongodb';
+import type { Collection, Filter, MongoServerError } from 'mongodb';
 import type { Message, MessageDraft } from '../../domain/message.js';
 import type {
   DuplicateMessage,
@@ -16,16 +16,17 @@ import {
   senderClientKeyOf,
 } from './documents/message-document.js';
 import { duplicateKeyFields, isDuplicateKeyError } from './duplicate-key-error.js';
+import type { MongoDatabase } from './mongo-database.js';
 import { toObjectId } from './object-ids.js';
 
 /** Enough for any realistic contention; past it something is wrong, and the send fails rather than spins. */
 const MAX_POSITION_ATTEMPTS = 32;
 
 export class MongoMessageRepository implements MessageRepository {
-  private readonly messages: Collection<MessageDocument>;
+  constructor(private readonly db: MongoDatabase) {}
 
-  constructor(db: Db) {
-    this.messages = db.collection<MessageDocument>(COLLECTIONS.messages);
+  private get messages(): Collection<MessageDocument> {
+    return this.db.collection<MessageDocument>(COLLECTIONS.messages);
   }
 
   /**

@@ -1,4 +1,4 @@
-import type { Collection, Db } from 'mongodb';
+import type { Collection, Filter } from 'mongodb';
 import type { RefreshSession } from '../../domain/session.js';
 import type { SessionRepository } from '../../ports/session-repository.js';
 import { ClaimTickets } from './claim-tickets.js';
@@ -6,15 +6,18 @@ import { COLLECTIONS } from './collection-names.js';
 import { isDuplicateKeyError } from './duplicate-key-error.js';
 import { decodeDocument } from './documents/decode-document.js';
 import { SessionDocument, sessionFromDocument, sessionToDocument } from './documents/session-document.js';
+import type { MongoDatabase } from './mongo-database.js';
 
 /** Expiry is checked in every query: no TTL index is relied on (FerretDB v1 refuses them). */
 export class MongoSessionRepository implements SessionRepository {
-  private readonly sessions: Collection<SessionDocument>;
   private readonly tickets: ClaimTickets;
 
-  constructor(db: Db) {
-    this.sessions = db.collection<SessionDocument>(COLLECTIONS.sessions);
+  constructor(private readonly db: MongoDatabase) {
     this.tickets = new ClaimTickets(db);
+  }
+
+  private get sessions(): Collection<SessionDocument> {
+    return this.db.collection<SessionDocument>(COLLECTIONS.sessions);
   }
 
   async insert(session: RefreshSession): Promise<void> {
@@ -43,8 +46,19 @@ export class MongoSessionRepository implements SessionRepository {
     await this.sessions.updateMany({ familyId, revokedAt: null }, { $set: { revokedAt: now } });
   }
 
-  async revokeAllForUser(userId: string, now: Date): Promise<void> {
-    await this.sessions.updateMany({ userId, revokedAt: null }, { $set: { revokedAt: now } });
+  async revokeAllForUser(userId: string, now: Date, exceptFamilyId?: string): Promise<string[]> {
+    const mine = { userId, ...(exceptFamilyId === undefined ? {} : { familyId: { $ne: exceptFamilyId } }) };
+    await this.sessions.updateMany({ ...mine, revokedAt: null }, { $set: { revokedAt: now } });
+    return this.families({ ...mine, revokedAt: now });
+  }
+
+  listFamiliesRevokedSince(since: Date): Promise<string[]> {
+    return this.families({ revokedAt: { $gte: since } });
+  }
+
+  private async families(filter: Filter<SessionDocument>): Promise<string[]> {
+    const families: unknown[] = await this.sessions.distinct('familyId', filter);
+    return families.filter((family): family is string => typeof family === 'string');
   }
 
   async isFamilyActive(familyId: string, now: Date): Promise<boolean> {

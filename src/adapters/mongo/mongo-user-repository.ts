@@ -1,4 +1,4 @@
-import type { Collection, Db, Filter, MongoServerError, ObjectId } from 'mongodb';
+import type { Collection, Filter, MongoServerError, ObjectId } from 'mongodb';
 import { normaliseEmail, normaliseUsername, type User } from '../../domain/user.js';
 import type { DuplicateKey, UserListQuery, UserPatch, UserRepository } from '../../ports/user-repository.js';
 import { COLLECTIONS } from './collection-names.js';
@@ -6,13 +6,14 @@ import { decodeDocument } from './documents/decode-document.js';
 import { UserDocument, userFromDocument, userToDocument } from './documents/user-document.js';
 import { duplicateKeyFields, isDuplicateKeyError } from './duplicate-key-error.js';
 import { escapeRegex } from './escape-regex.js';
+import type { MongoDatabase } from './mongo-database.js';
 import { toObjectId } from './object-ids.js';
 
 export class MongoUserRepository implements UserRepository {
-  private readonly users: Collection<UserDocument>;
+  constructor(private readonly db: MongoDatabase) {}
 
-  constructor(db: Db) {
-    this.users = db.collection<UserDocument>(COLLECTIONS.users);
+  private get users(): Collection<UserDocument> {
+    return this.db.collection<UserDocument>(COLLECTIONS.users);
   }
 
   async insert(user: User): Promise<User | DuplicateKey> {

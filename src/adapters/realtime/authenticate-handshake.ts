@@ -27,12 +27,20 @@ const connectError = (message: string, code: string): ExtendedError =>
  * its claims stay on the socket.
  */
 export const authenticateHandshake =
-  (deps: { authenticate: UseCases['authenticate']; logger: Logger; isClosing: () => boolean }) =>
+  (deps: {
+    authenticate: UseCases['authenticate'];
+    trackPresence: UseCases['trackPresence'];
+    logger: Logger;
+    isClosing: () => boolean;
+  }) =>
   async (socket: ChatSocket, next: (error?: ExtendedError) => void): Promise<void> => {
     if (deps.isClosing()) return next(connectError('server shutting down', ERROR_CODES.Unavailable));
     try {
-      const result = await deps.authenticate.execute(handshakeToken(socket.handshake), { requireLiveSession: true });
+      const result = await deps.authenticate.execute(handshakeToken(socket.handshake));
       if (E.isLeft(result)) return next(connectError('unauthorized', ERROR_CODES.Unauthorized));
+      if (!(await deps.trackPresence.hasRoomFor(result.right.userId))) {
+        return next(connectError('too_many_connections', ERROR_CODES.RateLimited));
+      }
       socket.data.claims = result.right;
       next();
     } catch (exception) {

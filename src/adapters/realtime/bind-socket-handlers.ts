@@ -4,15 +4,18 @@ import type { ChatServer, ChatSocket } from './chat-server.js';
 import { registerChatEvents } from './chat-event-handlers.js';
 import { exceptionMeta } from './exception-meta.js';
 import type { RealtimeUseCases } from './realtime-use-cases.js';
-import { userRoom } from './rooms.js';
+import { sessionRoom, userRoom } from './rooms.js';
 import { scheduleTokenExpiry } from './schedule-token-expiry.js';
 import { SocketEventRunner } from './socket-event-runner.js';
-import { TokenBucket, type TokenBucketOptions } from './token-bucket.js';
+import type { RateLimiter } from '../../ports/rate-limiter.js';
+import { TypingSockets } from './typing-sockets.js';
 import { TypingTimers } from './typing-timers.js';
 
 export interface SocketHandlerDeps {
   readonly useCases: RealtimeUseCases;
   readonly logger: Logger;
+  /** Events per user, over all of the user's sockets and processes (keyed by user id). */
+  readonly eventBudget: RateLimiter;
   /** Called with this process's number of connected sockets whenever it changes. */
   readonly onConnectionCountChange?: (count: number) => void;
   readonly options: {
@@ -20,8 +23,6 @@ export interface SocketHandlerDeps {
     readonly typingTimeoutMs: number;
     /** How often this process refreshes the presence leases of its sockets. */
     readonly presenceHeartbeatMs: number;
-    /** Per-socket event allowance; 20 events a second, 40 at once, by default. */
-    readonly eventRateLimit?: TokenBucketOptions;
   };
 }
 
@@ -30,12 +31,11 @@ export interface SocketHandlers {
   close(): Promise<void>;
 }
 
-const DEFAULT_EVENT_RATE_LIMIT: TokenBucketOptions = { ratePerSecond: 20, burst: 40 };
-
 /** Authenticates handshakes and serves the chat events of every socket that connects to `io`. */
 export const bindSocketHandlers = (io: ChatServer, deps: SocketHandlerDeps): SocketHandlers => {
-  const { useCases, logger, onConnectionCountChange, options } = deps;
+  const { useCases, logger, eventBudget, onConnectionCountChange, options } = deps;
   const sockets = new Map<string, ChatSocket>();
+  const typingSockets = new TypingSockets();
   const releases = new Set<Promise<void>>();
   let closing = false;
 
@@ -50,23 +50,24 @@ export const bindSocketHandlers = (io: ChatServer, deps: SocketHandlerDeps): Soc
     const { claims } = socket.data;
     sockets.set(socket.id, socket);
     onConnectionCountChange?.(sockets.size);
-    void socket.join(userRoom(claims.userId));
+    void socket.join([userRoom(claims.userId), sessionRoom(claims.sessionId)]);
 
     const connected = useCases.trackPresence
       .connected({ id: claims.userId, username: claims.username }, socket.id)
       .catch(logFailure('presence connect failed', socket));
     const cancelExpiry = scheduleTokenExpiry(socket, claims.expiresAt);
 
-    const stopTyping = (conversationId: string): Promise<void> =>
-      useCases.notifyTyping
+    const claimTyping = (conversationId: string) => typingSockets.start(claims.userId, conversationId, socket.id);
+    const unclaimTyping = (conversationId: string) => void typingSockets.stop(claims.userId, conversationId, socket.id);
+    const stopTyping = async (conversationId: string): Promise<void> => {
+      if (!typingSockets.stop(claims.userId, conversationId, socket.id)) return;
+      await useCases.notifyTyping
         .execute(claims, conversationId, false)
         .then(() => undefined, logFailure('typing stop failed', socket));
+    };
     const typing = new TypingTimers(options.typingTimeoutMs, (conversationId) => void stopTyping(conversationId));
-    const runner = new SocketEventRunner(socket, {
-      logger,
-      bucket: new TokenBucket(options.eventRateLimit ?? DEFAULT_EVENT_RATE_LIMIT),
-    });
-    registerChatEvents(socket, runner, { useCases, typing, stopTyping });
+    const runner = new SocketEventRunner(socket, { logger, budget: eventBudget });
+    registerChatEvents(socket, runner, { useCases, typing, claimTyping, unclaimTyping, stopTyping });
 
     socket.once('disconnect', () => {
       cancelExpiry();
@@ -83,7 +84,14 @@ export const bindSocketHandlers = (io: ChatServer, deps: SocketHandlerDeps): Soc
     });
   };
 
-  io.use(authenticateHandshake({ authenticate: useCases.authenticate, logger, isClosing: () => closing }));
+  io.use(
+    authenticateHandshake({
+      authenticate: useCases.authenticate,
+      trackPresence: useCases.trackPresence,
+      logger,
+      isClosing: () => closing,
+    }),
+  );
   io.on('connection', onConnection);
 
   const heartbeat = setInterval(() => {

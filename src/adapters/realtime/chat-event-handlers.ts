@@ -16,13 +16,17 @@ const field = (payload: unknown, name: string): unknown =>
 export interface ChatEventDeps {
   readonly useCases: RealtimeUseCases;
   readonly typing: TypingTimers;
-  /** Tells the partner the socket stopped typing (the typing timer is already cleared). */
+  /** Marks the socket typing there among its user's sockets; true when it is the first (so typing is announced). */
+  readonly claimTyping: (conversationId: string) => boolean;
+  /** Unmarks it without announcing anything (a start that was refused). */
+  readonly unclaimTyping: (conversationId: string) => void;
+  /** Unmarks it, and tells the partner typing stopped when it was the user's last socket typing there. */
   readonly stopTyping: (conversationId: string) => Promise<void>;
 }
 
 /** The client events of one authenticated socket. */
 export const registerChatEvents = (socket: ChatSocket, runner: SocketEventRunner, deps: ChatEventDeps): void => {
-  const { useCases, typing, stopTyping } = deps;
+  const { useCases, typing, claimTyping, unclaimTyping, stopTyping } = deps;
   const claims = socket.data.claims;
 
   runner.on('join_room', async (payload) => {
@@ -58,18 +62,26 @@ export const registerChatEvents = (socket: ChatSocket, runner: SocketEventRunner
       typing.start(conversationId);
       return E.right({ conversationId });
     }
-    const started = await useCases.notifyTyping.execute(claims, conversationId, true);
-    if (E.isRight(started)) {
-      if (socket.connected) typing.start(started.right.conversationId);
-      else await stopTyping(started.right.conversationId);
+    // Announced by the user's first socket to type there; the others are only checked.
+    const claimed = typeof conversationId === 'string' && isId(conversationId) ? conversationId : undefined;
+    const first = claimed !== undefined && claimTyping(claimed);
+    const started = first
+      ? await useCases.notifyTyping.execute(claims, conversationId, true)
+      : await useCases.checkParticipation.execute(claims, conversationId);
+    if (E.isLeft(started)) {
+      if (claimed !== undefined) unclaimTyping(claimed);
+      return started;
     }
-    return started;
+    if (socket.connected) typing.start(started.right.conversationId);
+    else await stopTyping(started.right.conversationId);
+    return E.right({ conversationId: started.right.conversationId });
   });
 
   runner.on('typing_stop', async (payload) => {
     const conversationId = field(payload, 'conversationId');
-    if (typeof conversationId === 'string') typing.stop(conversationId);
-    return useCases.notifyTyping.execute(claims, conversationId, false);
+    const allowed = await useCases.checkParticipation.execute(claims, conversationId);
+    if (E.isRight(allowed) && typing.stop(allowed.right.conversationId)) await stopTyping(allowed.right.conversationId);
+    return allowed;
   });
 
   runner.on('message_read', (payload) => useCases.markMessageRead.execute(claims, field(payload, 'messageId')));

@@ -6,7 +6,7 @@ import { ackErrorOf, ackErrorOfException } from './ack-error.js';
 import type { ChatSocket } from './chat-server.js';
 import { exceptionMeta } from './exception-meta.js';
 import { isServiceOutage } from '../shared/is-service-outage.js';
-import type { TokenBucket } from './token-bucket.js';
+import type { RateLimiter } from '../../ports/rate-limiter.js';
 
 /** Handles one event's (untrusted) payload; the Right becomes the ack's data. */
 export type EventHandler = (payload: unknown) => Promise<E.Either<AppError, object>>;
@@ -21,7 +21,11 @@ export type EventName = keyof ClientToServerEvents;
 export class SocketEventRunner {
   constructor(
     private readonly socket: ChatSocket,
-    private readonly deps: { logger: Logger; bucket: TokenBucket },
+    private readonly deps: {
+      logger: Logger;
+      /** One budget per user, shared by all of the user's sockets on every process. */
+      budget: RateLimiter;
+    },
   ) {}
 
   on(event: EventName, handler: EventHandler): void {
@@ -36,9 +40,10 @@ export class SocketEventRunner {
   }
 
   private async run(event: EventName, handler: EventHandler, payload: unknown): Promise<E.Either<AckError, object>> {
-    const { bucket, logger } = this.deps;
-    if (!bucket.take()) return E.left(ackErrorOf(rateLimited(bucket.retryAfterSeconds(), 'Too many events')));
+    const { budget, logger } = this.deps;
     try {
+      const decision = await budget.consume(this.socket.data.claims.userId);
+      if (!decision.allowed) return E.left(ackErrorOf(rateLimited(decision.retryAfterSeconds, 'Too many events')));
       return E.mapLeft(ackErrorOf)(await handler(payload));
     } catch (exception) {
       logger[isServiceOutage(exception) ? 'warn' : 'error']('socket event failed', {

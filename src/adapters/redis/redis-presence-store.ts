@@ -81,6 +81,11 @@ export class RedisPresenceStore implements PresenceStore {
     await this.timed('presence refresh', pipeline.execAsPipeline());
   }
 
+  async countConnections(userId: string, now: Date): Promise<number> {
+    const live = { min: `(${now.getTime()}`, max: '+inf' };
+    return this.timed('presence countConnections', this.redis.client.zCount(this.userKey(userId), live.min, live.max));
+  }
+
   async isOnline(userId: string, now: Date): Promise<boolean> {
     const expiry = await this.timed('presence isOnline', this.redis.client.zScore(this.onlineKey(), userId));
     return expiry !== null && expiry > now.getTime();

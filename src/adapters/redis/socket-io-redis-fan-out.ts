@@ -12,7 +12,14 @@ export interface SocketIoRedisFanOut {
    * reached this one, so its sockets must catch up.
    */
   onRestored(listener: () => void): void;
+  /** Pub/sub on the fan-out's own connections (publishes wait in the offline queue while Redis is away). */
+  readonly bus: PubSubBus;
   close(): Promise<void>;
+}
+
+export interface PubSubBus {
+  publish(channel: string, message: string): Promise<void>;
+  subscribe(channel: string, listener: (message: string) => void): Promise<void>;
 }
 
 const PROBE_INTERVAL_MS = 250;
@@ -37,6 +44,12 @@ export const connectSocketIoRedisFanOut = async (
   return {
     adapter: createAdapter(pub.client, sub.client, { key: `${keyPrefix}socket.io`, requestsTimeout: 5_000 }),
     onRestored: (listener) => probe.listeners.push(listener),
+    bus: {
+      publish: async (channel, message) => {
+        await pub.client.publish(pub.key(channel), message);
+      },
+      subscribe: (channel, listener) => sub.client.subscribe(sub.key(channel), listener),
+    },
     close: async () => {
       probe.stop();
       await Promise.allSettled([pub.quit(), sub.quit()]);

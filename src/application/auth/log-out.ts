@@ -2,6 +2,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 import type { Clock } from '../../ports/clock.js';
 import type { SessionRepository } from '../../ports/session-repository.js';
+import type { SessionRevocations } from '../../ports/session-revocations.js';
 import type { AccessClaims, OpaqueTokenGenerator } from '../../ports/token-service.js';
 import { BooleanFlag, BoundedString } from '../shared/codecs.js';
 import { decodeInput } from '../shared/decode.js';
@@ -15,16 +16,22 @@ export const LogOutInput = t.exact(t.partial({ refreshToken: BoundedString('Refr
  */
 export class LogOut {
   constructor(
-    private readonly deps: { sessions: SessionRepository; opaqueTokens: OpaqueTokenGenerator; clock: Clock },
+    private readonly deps: {
+      sessions: SessionRepository;
+      revocations: SessionRevocations;
+      opaqueTokens: OpaqueTokenGenerator;
+      clock: Clock;
+    },
   ) {}
 
   async execute(caller: AccessClaims, raw: unknown): Result<{ sessionsEnded: 'current' | 'all' }> {
     const input = decodeInput(LogOutInput, raw ?? {});
     if (E.isLeft(input)) return input;
-    const { sessions, opaqueTokens, clock } = this.deps;
+    const { sessions, revocations, opaqueTokens, clock } = this.deps;
     const now = clock.now();
     if (input.right.all) {
-      await sessions.revokeAllForUser(caller.userId, now);
+      const ended = await sessions.revokeAllForUser(caller.userId, now);
+      await revocations.end([...new Set([caller.sessionId, ...ended])], 'logout');
       return ok({ sessionsEnded: 'all' });
     }
     let familyId = caller.sessionId;
@@ -33,6 +40,7 @@ export class LogOut {
       if (session && session.userId === caller.userId) familyId = session.familyId;
     }
     await sessions.revokeFamily(familyId, now);
+    await revocations.end([familyId], 'logout');
     return ok({ sessionsEnded: 'current' });
   }
 }

@@ -5,6 +5,7 @@ import type { Clock } from '../../ports/clock.js';
 import type { Logger } from '../../ports/logger.js';
 import type { RefreshSession as StoredSession } from '../../domain/session.js';
 import type { SessionRepository } from '../../ports/session-repository.js';
+import type { SessionRevocations } from '../../ports/session-revocations.js';
 import type { OpaqueTokenGenerator } from '../../ports/token-service.js';
 import type { UserRepository } from '../../ports/user-repository.js';
 import { BoundedString } from '../shared/codecs.js';
@@ -27,6 +28,7 @@ export class RefreshSession {
   constructor(
     private readonly deps: {
       sessions: SessionRepository;
+      revocations: SessionRevocations;
       users: UserRepository;
       issuer: SessionIssuer;
       opaqueTokens: OpaqueTokenGenerator;
@@ -56,15 +58,17 @@ export class RefreshSession {
       return this.rotate(known, refreshToken, now);
     }
     await sessions.revokeFamily(known.familyId, now);
+    await this.deps.revocations.end([known.familyId], 'revoked');
     logger.warn('refresh token reused: session family revoked', { userId: known.userId, familyId: known.familyId });
     return fail(unauthorized(INVALID_REFRESH));
   }
 
   private async rotate(session: StoredSession, refreshToken: string, now: Date): Result<IssuedTokens> {
-    const { sessions, users, issuer, opaqueTokens } = this.deps;
+    const { sessions, revocations, users, issuer, opaqueTokens } = this.deps;
     const user = await users.findById(session.userId);
     if (!user || !user.isActive) {
       await sessions.revokeFamily(session.familyId, now);
+      await revocations.end([session.familyId], 'revoked');
       return fail(unauthorized(INVALID_REFRESH));
     }
     return ok(await issuer.issue(user, session.familyId, opaqueTokens.successorOf(refreshToken)));

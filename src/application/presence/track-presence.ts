@@ -18,8 +18,16 @@ export class TrackPresence {
       notifier: RealtimeNotifier;
       clock: Clock;
       logger: Logger;
+      /** Open connections one user may have, on every process together. */
+      maxConnectionsPerUser: number;
     },
   ) {}
+
+  /** False when the user already has as many live connections as allowed. */
+  async hasRoomFor(userId: string): Promise<boolean> {
+    const open = await this.deps.presence.countConnections(userId, this.deps.clock.now());
+    return open < this.deps.maxConnectionsPerUser;
+  }
 
   async connected(user: { id: string; username: string }, connectionId: string): Promise<void> {
     const now = this.deps.clock.now();

@@ -4,6 +4,8 @@ import { conflict, notFound, validation } from '../../domain/errors.js';
 import { selfView, type SelfView } from '../../domain/user.js';
 import type { Clock } from '../../ports/clock.js';
 import type { PresenceStore } from '../../ports/presence-store.js';
+import type { SessionRepository } from '../../ports/session-repository.js';
+import type { SessionRevocations } from '../../ports/session-revocations.js';
 import type { AccessClaims } from '../../ports/token-service.js';
 import { isDuplicateKey, type UserRepository } from '../../ports/user-repository.js';
 import { Email, Username } from '../shared/codecs.js';
@@ -12,8 +14,17 @@ import { fail, ok, type Result } from '../shared/result.js';
 
 export const UpdateProfileInput = t.exact(t.partial({ username: Username, email: Email }));
 
+/** Changes the caller's name or e-mail; an e-mail change (a credential) ends the user's other sessions. */
 export class UpdateProfile {
-  constructor(private readonly deps: { users: UserRepository; presence: PresenceStore; clock: Clock }) {}
+  constructor(
+    private readonly deps: {
+      users: UserRepository;
+      presence: PresenceStore;
+      sessions: SessionRepository;
+      revocations: SessionRevocations;
+      clock: Clock;
+    },
+  ) {}
 
   async execute(caller: AccessClaims, raw: unknown): Result<{ user: SelfView }> {
     const input = decodeInput(UpdateProfileInput, raw);
@@ -31,6 +42,10 @@ export class UpdateProfile {
           { field: updated.duplicate, message: 'is already taken' },
         ]),
       );
+    }
+    if (patch.email !== undefined) {
+      const ended = await this.deps.sessions.revokeAllForUser(caller.userId, now, caller.sessionId);
+      await this.deps.revocations.end(ended, 'credentials_changed');
     }
     return ok({ user: selfView(updated, await this.deps.presence.isOnline(updated.id, now)) });
   }

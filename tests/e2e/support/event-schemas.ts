@@ -27,6 +27,7 @@ const SCHEMAS: Record<ServerEventName, object> = {
   user_online: closed({ userId: id, username: text, timestamp: dateTime }),
   user_offline: closed({ userId: id, lastSeen: dateTime }),
   user_typing: closed({ conversationId: id, userId: id, isTyping: { type: 'boolean' } }),
+  session_ended: closed({ reason: { type: 'string', enum: ['logout', 'revoked', 'credentials_changed'] } }),
   resync: closed({ reason: { type: 'string', enum: ['fan_out_restored'] } }),
   error: closed({ code: text, message: text }),
 };

@@ -48,7 +48,7 @@ describe('registering', () => {
       ),
     );
     expect(result.user.email).toBe('bob.smith@example.com');
-    const claims = right(await core.useCases.authenticate.execute(result.accessToken, { requireLiveSession: true }));
+    const claims = right(await core.useCases.authenticate.execute(result.accessToken));
     expect(claims).toMatchObject({ userId: result.user.id, username: 'Bob' });
   });
 
@@ -143,7 +143,7 @@ describe('logging in', () => {
     const result = right(await logIn(core, 'ALICE@example.com', PASSWORD));
     expect(result.user).toMatchObject({ id: alice.user.id, email: 'alice@example.com' });
     expect(JSON.stringify(result)).not.toContain('passwordHash');
-    right(await core.useCases.authenticate.execute(result.accessToken, { requireLiveSession: true }));
+    right(await core.useCases.authenticate.execute(result.accessToken));
     right(await refresh(core, result.refreshToken));
   });
 
@@ -227,7 +227,7 @@ describe('refreshing a session', () => {
     const alice = await core.register('alice');
     const rotated = right(await refresh(core, alice.refreshToken));
     expect(rotated.refreshToken).not.toBe(alice.refreshToken);
-    const claims = right(await core.useCases.authenticate.execute(rotated.accessToken, { requireLiveSession: true }));
+    const claims = right(await core.useCases.authenticate.execute(rotated.accessToken));
     expect(claims).toMatchObject({ userId: alice.user.id, sessionId: alice.claims.sessionId });
 
     core.clock.advance(10_001);
@@ -241,7 +241,7 @@ describe('refreshing a session', () => {
     core.clock.advance(9_000);
     const retry = right(await refresh(core, alice.refreshToken));
     expect(retry.refreshToken).toBe(first.refreshToken);
-    right(await core.useCases.authenticate.execute(retry.accessToken, { requireLiveSession: true }));
+    right(await core.useCases.authenticate.execute(retry.accessToken));
     right(await refresh(core, retry.refreshToken));
   });
 
@@ -252,7 +252,7 @@ describe('refreshing a session', () => {
     const successors = new Set(results.map((result) => right(result).refreshToken));
     expect(successors.size).toBe(1);
     const [successor] = successors;
-    right(await core.useCases.authenticate.execute(right(results[9]!).accessToken, { requireLiveSession: true }));
+    right(await core.useCases.authenticate.execute(right(results[9]!).accessToken));
     right(await refresh(core, successor!));
   });
 
@@ -276,11 +276,9 @@ describe('refreshing a session', () => {
     expect(left(await refresh(core, alice.refreshToken))._tag).toBe('Unauthorized');
 
     expect(left(await refresh(core, third.refreshToken))._tag).toBe('Unauthorized');
-    expect(left(await core.useCases.authenticate.execute(third.accessToken, { requireLiveSession: true }))._tag).toBe(
-      'Unauthorized',
-    );
+    expect(left(await core.useCases.authenticate.execute(third.accessToken))._tag).toBe('Unauthorized');
 
-    right(await core.useCases.authenticate.execute(otherDevice.accessToken, { requireLiveSession: true }));
+    right(await core.useCases.authenticate.execute(otherDevice.accessToken));
     right(await refresh(core, otherDevice.refreshToken));
   });
 
@@ -308,7 +306,7 @@ describe('refreshing a session', () => {
 });
 
 describe('logging out and authenticating', () => {
-  it('ends the current session: its refresh token fails and a live-session check fails', async () => {
+  it('ends the current session at once: its refresh token and its access token fail, other sessions live on', async () => {
     const core = buildCore();
     const alice = await core.register('alice');
     const otherDevice = right(await logIn(core, 'alice@example.com', PASSWORD));
@@ -316,11 +314,8 @@ describe('logging out and authenticating', () => {
     expect(right(await core.useCases.logOut.execute(alice.claims, {}))).toEqual({ sessionsEnded: 'current' });
 
     expect(left(await refresh(core, alice.refreshToken))._tag).toBe('Unauthorized');
-    expect(left(await core.useCases.authenticate.execute(alice.accessToken, { requireLiveSession: true }))._tag).toBe(
-      'Unauthorized',
-    );
-    // Without the live-session check, the short-lived access token is still accepted until it expires.
-    right(await core.useCases.authenticate.execute(alice.accessToken));
+    expect(left(await core.useCases.authenticate.execute(alice.accessToken))._tag).toBe('Unauthorized');
+    right(await core.useCases.authenticate.execute(otherDevice.accessToken));
     right(await refresh(core, otherDevice.refreshToken));
   });
 
@@ -353,9 +348,7 @@ describe('logging out and authenticating', () => {
 
     for (const tokens of [alice, second, third]) {
       expect(left(await refresh(core, tokens.refreshToken))._tag).toBe('Unauthorized');
-      expect(
-        left(await core.useCases.authenticate.execute(tokens.accessToken, { requireLiveSession: true }))._tag,
-      ).toBe('Unauthorized');
+      expect(left(await core.useCases.authenticate.execute(tokens.accessToken))._tag).toBe('Unauthorized');
     }
     right(await refresh(core, bob.refreshToken));
   });

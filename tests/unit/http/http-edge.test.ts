@@ -104,6 +104,16 @@ describe('HTTP app, at the edge', () => {
     expect(await res.json()).toEqual({ success: true, data: { status: 'alive' } });
   });
 
+  it('is not live (503) while the process says it cannot recover by itself, and live again once it can', async () => {
+    let live = false;
+    const { url } = await start({ options: { isLive: () => live } });
+    const res = await fetch(`${url}/health/live`);
+    expect(res.status).toBe(503);
+    expect(await res.json()).toMatchObject({ success: false, code: 'SERVICE_UNAVAILABLE' });
+    live = true;
+    expect((await fetch(`${url}/health/live`)).status).toBe(200);
+  });
+
   it('is ready when every service answers, naming each', async () => {
     const ok = (name: string): HealthIndicator => ({ name, check: async () => {} });
     const { url } = await start({ health: [ok('mongo'), ok('redis')] });

@@ -26,6 +26,7 @@ const routed = (): Set<string> => {
     health: [],
     metrics: { contentType: 'text/plain', render: async () => '' },
     isShuttingDown: () => false,
+    isLive: () => true,
     readinessTimeoutMs: 1000,
     openApiDocument,
   });

@@ -10,10 +10,11 @@ import { RandomOpaqueTokenGenerator } from '../../../src/adapters/crypto/opaque-
 import { InMemoryConversationRepository } from '../../../src/adapters/memory/in-memory-conversation-repository.js';
 import { InMemoryMessageRepository } from '../../../src/adapters/memory/in-memory-message-repository.js';
 import { createInMemoryRateLimiterFactory } from '../../../src/adapters/memory/in-memory-rate-limiter.js';
+import { InProcessSessionRevocations } from '../../../src/adapters/shared/in-process-session-revocations.js';
 import { InMemoryPresenceStore } from '../../../src/adapters/memory/in-memory-presence-store.js';
 import { InMemorySessionRepository } from '../../../src/adapters/memory/in-memory-session-repository.js';
 import { InMemoryUserRepository } from '../../../src/adapters/memory/in-memory-user-repository.js';
-import { bindSocketHandlers, type SocketHandlerDeps } from '../../../src/adapters/realtime/bind-socket-handlers.js';
+import { bindSocketHandlers } from '../../../src/adapters/realtime/bind-socket-handlers.js';
 import { createSocketServer, type ChatServer } from '../../../src/adapters/realtime/create-socket-server.js';
 import type { RealtimeUseCases } from '../../../src/adapters/realtime/realtime-use-cases.js';
 import { SocketIoNotifier } from '../../../src/adapters/realtime/socket-io-notifier.js';
@@ -52,7 +53,9 @@ export interface SystemOptions {
   readonly typingTimeoutMs?: number;
   readonly presenceHeartbeatMs?: number;
   readonly presenceLeaseMs?: number;
-  readonly eventRateLimit?: SocketHandlerDeps['options']['eventRateLimit'];
+  /** The per-user event budget (default: out of the way). */
+  readonly eventBudget?: { readonly points: number; readonly durationSeconds: number };
+  readonly socketsPerUser?: number;
   /** Runs on the Socket.IO server before the handlers are bound, e.g. to attach a shared adapter. */
   readonly configureServer?: (io: ChatServer) => void;
 }
@@ -81,6 +84,7 @@ export const buildSystem = async (options: SystemOptions = {}) => {
   const metrics: Metrics = { increment: () => undefined };
   const users = new InMemoryUserRepository();
   const sessions = new InMemorySessionRepository();
+  const revocations = new InProcessSessionRevocations({ keepMs: 3_600_000 });
   const conversations = new InMemoryConversationRepository();
   const messages = new FlakyMessageRepository();
   const presence = new InMemoryPresenceStore({ leaseMs: options.presenceLeaseMs ?? 60_000 });
@@ -104,23 +108,34 @@ export const buildSystem = async (options: SystemOptions = {}) => {
     clock,
   });
   const useCases: RealtimeUseCases = {
-    authenticate: new Authenticate({ tokens, sessions, clock }),
+    authenticate: new Authenticate({ tokens, revocations }),
     checkParticipation: new CheckParticipation({ conversations }),
     sendMessage: new SendMessage({ users, conversations, messages, posting }),
     notifyTyping: new NotifyTyping({ conversations, notifier }),
     markMessageRead: new MarkMessageRead({ messages, notifier, clock }),
-    trackPresence: new TrackPresence({ presence, users, conversations, notifier, clock, logger }),
+    trackPresence: new TrackPresence({
+      presence,
+      users,
+      conversations,
+      notifier,
+      clock,
+      logger,
+      maxConnectionsPerUser: options.socketsPerUser ?? 20,
+    }),
   };
 
   const connectionCounts: number[] = [];
   const handlers = bindSocketHandlers(io, {
     useCases,
     logger,
+    eventBudget: createInMemoryRateLimiterFactory()({
+      name: 'socket-events',
+      ...(options.eventBudget ?? { points: 100_000, durationSeconds: 1 }),
+    }),
     onConnectionCountChange: (count) => connectionCounts.push(count),
     options: {
       typingTimeoutMs: options.typingTimeoutMs ?? 5_000,
       presenceHeartbeatMs: options.presenceHeartbeatMs ?? 20_000,
-      ...(options.eventRateLimit ? { eventRateLimit: options.eventRateLimit } : {}),
     },
   });
   await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
@@ -134,6 +149,7 @@ export const buildSystem = async (options: SystemOptions = {}) => {
     logger,
     users,
     sessions,
+    revocations,
     conversations,
     messages,
     presence,

@@ -28,7 +28,7 @@ describe('socket connection', () => {
   it('refuses a valid token whose login session has ended', async () => {
     system = await buildSystem();
     const alice = await system.register('alice');
-    await system.sessions.revokeAllForUser(alice.id, system.clock.now());
+    await system.revocations.end(await system.sessions.revokeAllForUser(alice.id, system.clock.now()), 'logout');
     expect((await connectError(system.client({ token: alice.accessToken }))).message).toBe('unauthorized');
   });
 

@@ -172,13 +172,15 @@ describe('socket messaging', () => {
     expect(aliceClient.connected).toBe(true);
   });
 
-  it('answers RATE_LIMITED once a socket sends more events than its allowance', async () => {
-    const { alice, bob, aliceClient } = await pair({ eventRateLimit: { ratePerSecond: 1, burst: 3 } });
+  it('answers RATE_LIMITED once a user sends more events than the budget of all their sockets', async () => {
+    const { alice, bob, aliceClient } = await pair({ eventBudget: { points: 3, durationSeconds: 60 } });
     const conversation = await system.conversationOf(alice, bob);
+    const secondTab = await system.connect(alice);
 
-    const acks = await Promise.all(
-      Array.from({ length: 5 }, () => aliceClient.emitWithAck('join_room', { conversationId: conversation.id })),
-    );
+    const acks = [];
+    for (const client of [aliceClient, secondTab, aliceClient, secondTab, aliceClient]) {
+      acks.push(await client.emitWithAck('join_room', { conversationId: conversation.id }));
+    }
 
     expect(acks.map((a) => (a.ok ? 'ok' : a.error.code))).toEqual(['ok', 'ok', 'ok', 'RATE_LIMITED', 'RATE_LIMITED']);
   });

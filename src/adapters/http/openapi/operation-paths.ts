@@ -25,8 +25,13 @@ const operation = (tag: string, summary: string, responses: Record<string, Schem
 /** Probes, metrics and these docs: not under /api, so not rate limited. */
 export const operationPaths: Record<string, Record<string, Schema>> = {
   '/health/live': {
-    get: operation('operations', 'Liveness: answers while the process runs', {
+    get: operation('operations', 'Liveness: answers while the process runs and can recover by itself', {
       200: { description: 'Alive', ...json(successEnvelope(object({ status: oneOf('alive') }))) },
+      503: {
+        description:
+          'Not live: a backing service has answered nothing for too long, even on a rebuilt client; restart the process',
+        ...json({ $ref: '#/components/schemas/ErrorEnvelope' }),
+      },
       500: errorResponse(500),
     }),
   },

@@ -11,6 +11,8 @@ export interface OperationDeps {
   readonly health: readonly HealthIndicator[];
   readonly metrics: { readonly contentType: string; render(): Promise<string> };
   readonly isShuttingDown: () => boolean;
+  /** False when the process cannot recover by itself and should be restarted. */
+  readonly isLive: () => boolean;
   readonly readinessTimeoutMs: number;
   readonly openApiDocument: object;
   /** When set, /metrics requires it as a bearer token. */
@@ -27,6 +29,13 @@ const isBearer = (header: string, token: string): boolean => {
 export const operationRoutes = (deps: OperationDeps): Router<HttpState> =>
   new Router<HttpState>()
     .get('/health/live', (ctx) => {
+      if (!deps.isLive()) {
+        sendFailure(ctx, 503, {
+          message: 'Not live: a backing service has answered nothing for too long',
+          code: ERROR_CODES.Unavailable,
+        });
+        return;
+      }
       sendSuccess(ctx, { status: 'alive' });
     })
     .get('/health/ready', async (ctx) => {

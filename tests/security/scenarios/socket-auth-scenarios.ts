@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { connectSocket, refusedConnection } from '../support/chat-socket.js';
-import { claimsOf, signedWithAppSecret, tamperedToken, unsignedToken } from '../support/forged-tokens.js';
-import { nextDisconnect, nextEvent } from '../support/next-event.js';
-import { registerUser } from '../support/register-user.js';
-import type { StartE2eApp } from '../support/start-e2e-app.js';
-import { useE2eApp } from '../support/use-e2e-app.js';
+import { connectSocket, refusedConnection } from '../../e2e/support/chat-socket.js';
+import { claimsOf, signedWithAppSecret, tamperedToken, unsignedToken } from '../../e2e/support/forged-tokens.js';
+import { nextDisconnect, nextEvent } from '../../e2e/support/next-event.js';
+import { registerUser } from '../../e2e/support/register-user.js';
+import type { StartE2eApp } from '../../e2e/support/start-e2e-app.js';
+import { useE2eApp } from '../../e2e/support/use-e2e-app.js';
 
 export const describeSocketAuthScenarios = (start: StartE2eApp): void => {
   describe('socket authentication', () => {

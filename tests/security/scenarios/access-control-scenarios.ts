@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { connectSocket } from '../support/chat-socket.js';
-import { fetchConversations, fetchHistory, fetchUnread, sendMessage } from '../support/chat-requests.js';
-import { registerUser } from '../support/register-user.js';
-import type { StartE2eApp } from '../support/start-e2e-app.js';
-import { useE2eApp } from '../support/use-e2e-app.js';
+import { connectSocket } from '../../e2e/support/chat-socket.js';
+import { fetchConversations, fetchHistory, fetchUnread, sendMessage } from '../../e2e/support/chat-requests.js';
+import { registerUser } from '../../e2e/support/register-user.js';
+import type { StartE2eApp } from '../../e2e/support/start-e2e-app.js';
+import { useE2eApp } from '../../e2e/support/use-e2e-app.js';
 
 export const describeAccessControlScenarios = (start: StartE2eApp): void => {
   describe("another pair's conversation", () => {
