@@ -46,6 +46,8 @@ const appEnv = (redis: LocalServer, rabbitmq: LocalServer, mongo: LocalServer): 
   LOGIN_LIMIT_PER_ACCOUNT: '100000',
   LOGIN_LIMIT_PER_ACCOUNT_AND_IP: '100000',
   REGISTER_LIMIT_PER_IP: '100000',
+  SOCKETS_PER_USER: '100',
+  SOCKET_EVENTS_PER_USER: '100000',
   AUTO_PLAN_CRON: '0 0 1 1 *',
 });
 
