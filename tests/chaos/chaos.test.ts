@@ -132,6 +132,7 @@ describe.skipIf(unavailable !== null)('chaos: two processes under load through k
       const ready = w.recovered === null ? 'never ready again' : `ready ${w.recovered - w.restored} ms after restore`;
       console.log(`[chaos] ${w.name}: restored after ${w.restored - w.start} ms, ${ready}`);
     }
+    expect([...cluster.a.crashes, ...cluster.b.crashes]).toEqual([]);
     const unrecovered = windows.find((w) => w.recovered === null);
     if (unrecovered)
       throw new Error(`not ready ${RECOVERY_LIMIT_MS} ms after ${unrecovered.name}\n${await appStates()}`);

@@ -26,7 +26,10 @@ export const isReady = async (url: string, timeoutMs = 5_000): Promise<boolean> 
  */
 export class AppProcess {
   readonly url: string;
+  /** Every exit the test did not cause, with the output before it: the suite expects none. */
+  readonly crashes: string[] = [];
   private child: ChildProcess | null = null;
+  private readonly killing = new WeakSet<ChildProcess>();
   private output = '';
 
   constructor(
@@ -51,8 +54,11 @@ export class AppProcess {
     };
     child.stdout?.on('data', collect);
     child.stderr?.on('data', collect);
-    child.once('exit', () => {
+    child.once('exit', (code, signal) => {
       if (this.child === child) this.child = null;
+      if (!this.killing.has(child)) {
+        this.crashes.push(`${this.name} exited by itself (${signal ?? `code ${code}`}):\n${this.recentOutput()}`);
+      }
     });
   }
 
@@ -74,6 +80,7 @@ export class AppProcess {
     const child = this.child;
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    this.killing.add(child);
     child.kill('SIGKILL');
     await gone;
   }
