@@ -16,6 +16,7 @@ import { runAuthBaselines, runLogin } from './scenarios/auth-costs.js';
 import { runConnections } from './scenarios/connections.js';
 import { runRelay } from './scenarios/relay.js';
 import { runRestSend } from './scenarios/rest-send.js';
+import { runSocketFlood } from './scenarios/socket-flood.js';
 
 const ROOT = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const options = parseOptions(process.argv.slice(2));
@@ -25,7 +26,11 @@ const workDir = path.join(ROOT, options.quick ? 'bench/results/quick' : 'bench/r
 const assetsDir = options.quick ? workDir : path.join(ROOT, 'bench/report');
 const reportFile = options.out ? path.resolve(options.out) : path.join(options.quick ? workDir : ROOT, 'BENCHMARKS.md');
 if (options.reportFrom) {
-  const saved = JSON.parse(readFileSync(options.reportFrom, 'utf8')) as BenchResults;
+  // Results saved before scenario 6 existed have no `flood`.
+  const saved = {
+    flood: [],
+    ...(JSON.parse(readFileSync(options.reportFrom, 'utf8')) as Partial<BenchResults>),
+  } as BenchResults;
   const file = options.out
     ? path.resolve(options.out)
     : path.join(saved.mode === 'quick' ? workDir : ROOT, 'BENCHMARKS.md');
@@ -62,6 +67,7 @@ const results: BenchResults = {
   connections: [],
   auth: { logins: [] },
   auto: { runs: [] },
+  flood: [],
   errors: [],
   timings: {},
 };
@@ -167,6 +173,11 @@ const runScenarios = async (target: Target, withBaselines: boolean): Promise<voi
     if (target.onFerretDb) log(`    ${items} items: FerretDB is a compatibility server, not a speed reference`);
     const ours = await attempt('auto', target.id, () => runAutoPipeline(target, items, settings.auto.timeoutMs, log));
     if (ours) results.auto.runs.push(ours);
+  }
+  if (wants('flood')) {
+    log(`\n[6] event loop under a socket flood (${target.label})`);
+    const ours = await attempt('flood', target.id, () => runSocketFlood(target, settings.flood, log));
+    if (ours) results.flood.push(ours);
   }
 };
 

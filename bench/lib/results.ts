@@ -3,13 +3,14 @@ import type { AuthBaselines, LoginRun } from '../scenarios/auth-costs.js';
 import type { ConnectionRun } from '../scenarios/connections.js';
 import type { RelayRun } from '../scenarios/relay.js';
 import type { RestRun } from '../scenarios/rest-send.js';
+import type { FloodRun } from '../scenarios/socket-flood.js';
 import type { MachineInfo } from './machine.js';
 import type { ServiceInfo } from './services.js';
 import type { ModeSettings } from './settings.js';
 
-export type ScenarioId = 'relay' | 'rest' | 'connections' | 'auth' | 'auto';
+export type ScenarioId = 'relay' | 'rest' | 'connections' | 'auth' | 'auto' | 'flood';
 
-export const SCENARIOS: readonly ScenarioId[] = ['relay', 'rest', 'connections', 'auth', 'auto'];
+export const SCENARIOS: readonly ScenarioId[] = ['relay', 'rest', 'connections', 'auth', 'auto', 'flood'];
 
 export interface BenchResults {
   readonly mode: 'full' | 'quick';
@@ -33,6 +34,7 @@ export interface BenchResults {
   readonly connections: ConnectionRun[];
   readonly auth: { logins: LoginRun[]; baselines?: AuthBaselines };
   readonly auto: { runs: PipelineRun[]; baseline?: AmqpBaselineRun; baselineSkipped?: string };
+  readonly flood: FloodRun[];
   readonly errors: Array<{ scenario: ScenarioId; system: string; message: string }>;
   /** Seconds each scenario took, summed over its systems. */
   readonly timings: Partial<Record<ScenarioId | 'services', number>>;

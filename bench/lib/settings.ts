@@ -2,6 +2,7 @@ import type { AuthSettings } from '../scenarios/auth-costs.js';
 import type { ConnectionSettings } from '../scenarios/connections.js';
 import type { RelaySettings } from '../scenarios/relay.js';
 import type { RestSettings } from '../scenarios/rest-send.js';
+import type { FloodSettings } from '../scenarios/socket-flood.js';
 
 export interface ModeSettings {
   /** The whole run stops (children killed, partial report written) at this point. */
@@ -19,6 +20,7 @@ export interface ModeSettings {
     readonly timeoutMs: number;
   };
   readonly auth: AuthSettings;
+  readonly flood: FloodSettings;
 }
 
 const FULL: ModeSettings = {
@@ -43,6 +45,17 @@ const FULL: ModeSettings = {
   connections: { sockets: 10_000, users: 500, loadProcesses: 4, concurrency: 50, timeoutMs: 120_000, settleMs: 2000 },
   auto: { items: 100_000, itemsReal: 500, timeoutMs: 180_000 },
   auth: { bcryptCost: 12, sequentialLogins: 10, concurrency: 4, concurrentMs: 5000, verifyIterations: 20_000 },
+  flood: {
+    sockets: 20,
+    pollIntervalMs: 20,
+    probeTimeoutMs: 5000,
+    idleMs: 5000,
+    floodMs: 5000,
+    drainMs: 5000,
+    maxEvents: 1_000_000,
+    inFlightPerSocket: 32,
+    settleMs: 1000,
+  },
 };
 
 const QUICK: ModeSettings = {
@@ -64,6 +77,17 @@ const QUICK: ModeSettings = {
   connections: { sockets: 2_000, users: 100, loadProcesses: 2, concurrency: 50, timeoutMs: 30_000, settleMs: 1000 },
   auto: { items: 10_000, itemsReal: 200, timeoutMs: 30_000 },
   auth: { bcryptCost: 12, sequentialLogins: 3, concurrency: 4, concurrentMs: 1500, verifyIterations: 5_000 },
+  flood: {
+    sockets: 20,
+    pollIntervalMs: 20,
+    probeTimeoutMs: 5000,
+    idleMs: 2000,
+    floodMs: 2000,
+    drainMs: 3000,
+    maxEvents: 400_000,
+    inFlightPerSocket: 32,
+    settleMs: 500,
+  },
 };
 
 export const settingsFor = (quick: boolean): ModeSettings => (quick ? QUICK : FULL);

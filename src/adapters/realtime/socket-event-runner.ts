@@ -14,11 +14,20 @@ export type EventHandler = (payload: unknown) => Promise<E.Either<AppError, obje
 export type EventName = keyof ClientToServerEvents;
 
 /**
+ * A socket that keeps sending after this many refusals in a row is dropped: a
+ * flood costs the server a decode and a refusal per event until then, and a
+ * reconnect (a handshake, within the user's socket cap) after.
+ */
+export const REFUSALS_BEFORE_DISCONNECT = 50;
+
+/**
  * Listens for one client event on a socket. Every outcome is answered: on the
  * ack callback when the client gave one, else failures as an `error` event.
  * Nothing a client sends can make the listener throw.
  */
 export class SocketEventRunner {
+  private refusalsInARow = 0;
+
   constructor(
     private readonly socket: ChatSocket,
     private readonly deps: {
@@ -43,7 +52,11 @@ export class SocketEventRunner {
     const { budget, logger } = this.deps;
     try {
       const decision = await budget.consume(this.socket.data.claims.userId);
-      if (!decision.allowed) return E.left(ackErrorOf(rateLimited(decision.retryAfterSeconds, 'Too many events')));
+      if (!decision.allowed) {
+        this.refused();
+        return E.left(ackErrorOf(rateLimited(decision.retryAfterSeconds, 'Too many events')));
+      }
+      this.refusalsInARow = 0;
       return E.mapLeft(ackErrorOf)(await handler(payload));
     } catch (exception) {
       logger[isServiceOutage(exception) ? 'warn' : 'error']('socket event failed', {
@@ -54,6 +67,17 @@ export class SocketEventRunner {
       });
       return E.left(ackErrorOfException(exception));
     }
+  }
+
+  private refused(): void {
+    this.refusalsInARow += 1;
+    if (this.refusalsInARow !== REFUSALS_BEFORE_DISCONNECT) return;
+    this.deps.logger.warn('socket dropped for flooding', {
+      socketId: this.socket.id,
+      userId: this.socket.data.claims.userId,
+    });
+    // After this event's own answer goes out.
+    setImmediate(() => this.socket.disconnect(true));
   }
 
   private answer(outcome: E.Either<AckError, object>, ack: ((response: Ack) => void) | undefined): void {

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { REFUSALS_BEFORE_DISCONNECT } from '../../../src/adapters/realtime/socket-event-runner.js';
 import { conversationRoom } from '../../../src/adapters/realtime/rooms.js';
 import { buildSystem, type ChatClient, type TestSystem } from './build-system.js';
 import { collect, eventually, nextEvent, sleep } from './client-events.js';
@@ -183,6 +184,25 @@ describe('socket messaging', () => {
     }
 
     expect(acks.map((a) => (a.ok ? 'ok' : a.error.code))).toEqual(['ok', 'ok', 'ok', 'RATE_LIMITED', 'RATE_LIMITED']);
+  });
+
+  it('drops a socket that keeps sending after its budget ran out, and only that one', async () => {
+    const { alice, bob, aliceClient } = await pair({ eventBudget: { points: 2, durationSeconds: 60 } });
+    const conversation = await system.conversationOf(alice, bob);
+    const bobClient = await system.connect(bob);
+    const dropped = new Promise<string>((resolve) => aliceClient.once('disconnect', (reason) => resolve(reason)));
+
+    const acks = await Promise.all(
+      Array.from({ length: 2 + REFUSALS_BEFORE_DISCONNECT }, () =>
+        aliceClient.emitWithAck('join_room', { conversationId: conversation.id }),
+      ),
+    );
+    expect(acks.filter((a) => !a.ok && a.error.code === 'RATE_LIMITED')).toHaveLength(REFUSALS_BEFORE_DISCONNECT);
+    expect(await dropped).toBe('io server disconnect');
+    expect(system.logger.lines.find((l) => l.message === 'socket dropped for flooding')).toMatchObject({
+      userId: alice.id,
+    });
+    expect(bobClient.connected).toBe(true);
   });
 
   it('answers SERVICE_UNAVAILABLE when storage is down, logging the socket and user but never the token', async () => {
