@@ -64,6 +64,7 @@ export class RedisConnection {
     if (!this.client.isOpen) return;
     const closed = this.client.close();
     if (this.client.isReady) await closed;
+    else closed.catch(() => undefined);
   }
 
   private watch(logger: Logger | undefined): void {
