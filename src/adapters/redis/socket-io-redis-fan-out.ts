@@ -39,6 +39,7 @@ export const connectSocketIoRedisFanOut = async (
   const pub = new RedisConnection({ url, keyPrefix, logger, offlineQueue: true });
   const sub = new RedisConnection({ url, keyPrefix, logger, offlineQueue: true });
   await Promise.all([pub.connect(), sub.connect()]);
+  handlePublishFailures(pub, logger);
   const probe = new RestoreProbe(pub, sub, `${keyPrefix}socket.io-probe#${randomUUID()}`, logger);
   await probe.start();
   return {
@@ -55,6 +56,22 @@ export const connectSocketIoRedisFanOut = async (
       await Promise.allSettled([pub.quit(), sub.quit()]);
     },
   };
+};
+
+/**
+ * The Socket.IO Redis adapter publishes without handling the returned
+ * promise: a publish in flight when Redis drops would reject unhandled and
+ * end the process. Every publish on this client gets a handler; callers that
+ * await it still see the rejection.
+ */
+const handlePublishFailures = (pub: RedisConnection, logger: Logger): void => {
+  const publish = pub.client.publish.bind(pub.client);
+  const handled = (...args: Parameters<typeof publish>) => {
+    const sent = publish(...args);
+    sent.catch((error: unknown) => logger.debug('fan-out publish failed', { error: (error as Error).message }));
+    return sent;
+  };
+  Object.defineProperty(pub.client, 'publish', { value: handled, configurable: true, writable: true });
 };
 
 /**
