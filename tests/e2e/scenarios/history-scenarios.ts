@@ -49,7 +49,7 @@ export const describeHistoryScenarios = (start: StartE2eApp): void => {
       const bobClient = await connectSocket(app(), bob.accessToken);
       await sendMessage(app(), alice, bob, 'before you left');
       const lastSeen = await bobClient.events.take('message_received');
-      await closeSocket(bobClient);
+      await closeSocket(app(), bobClient);
 
       const missed: string[] = [];
       for (const content of ['missed 1', 'missed 2', 'missed 3']) {

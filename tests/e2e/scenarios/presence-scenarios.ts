@@ -37,11 +37,11 @@ export const describePresenceScenarios = (start: StartE2eApp): void => {
       expect(await onlineCount(app(), alice)).toBe(baseline + 1);
       expect((await fetchPublicUser(app(), alice, bob)).isOnline).toBe(true);
 
-      await closeSocket(firstTab);
+      await closeSocket(app(), firstTab);
       await aliceClient.events.expectNone('user_offline', QUIET_MS, aboutBob);
       expect(await onlineCount(app(), alice)).toBe(baseline + 1);
 
-      await closeSocket(secondTab);
+      await closeSocket(app(), secondTab);
       const offline = await aliceClient.events.take('user_offline', aboutBob);
       const seen = await fetchPublicUser(app(), alice, bob);
       expect(seen).toMatchObject({ isOnline: false, lastSeen: offline.lastSeen });

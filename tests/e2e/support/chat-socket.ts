@@ -1,6 +1,7 @@
 import { io, type Socket } from 'socket.io-client';
-import { onTestFinished } from 'vitest';
+import { expect, onTestFinished } from 'vitest';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../../src/ports/realtime-events.js';
+import { eventually } from '../../support/eventually.js';
 import { EventLog } from './event-log.js';
 import type { E2eApp } from './start-e2e-app.js';
 
@@ -72,8 +73,15 @@ export const refusedConnection = (
   });
 };
 
-/** Closes the socket and gives the server a moment to see it go. */
-export const closeSocket = async (client: TestClient, settleMs = 100): Promise<void> => {
+/** The Socket.IO connections the app holds now, from its own gauge. */
+const openSockets = async (app: E2eApp): Promise<number> => {
+  const gauge = app.app.metrics.registry.getSingleMetric('chat_socket_connections');
+  return (await gauge?.get())?.values[0]?.value ?? 0;
+};
+
+/** Closes the socket and waits until the app has seen it go. */
+export const closeSocket = async (app: E2eApp, client: TestClient): Promise<void> => {
+  const before = await openSockets(app);
   client.socket.disconnect();
-  await new Promise((resolve) => setTimeout(resolve, settleMs));
+  await eventually(async () => expect(await openSockets(app)).toBeLessThanOrEqual(before - 1));
 };
