@@ -14,6 +14,21 @@ if (E.isLeft(config)) {
 
 const app = await startApp(config.right);
 
+// Driver and adapter code may drop the promise of a command cut off by a lost
+// connection (the Socket.IO Redis adapter publishes without a handler). The
+// connection recovers by itself; dying of it would turn a Redis blip into a
+// restart of every process. Anything else is still reported loudly.
+process.on('unhandledRejection', (reason: unknown) => {
+  const error = reason instanceof Error ? reason : new Error(String(reason));
+  console.error(
+    JSON.stringify({
+      level: 'error',
+      message: 'unhandled rejection',
+      error: { name: error.name, message: error.message },
+    }),
+  );
+});
+
 let signalled = false;
 const shutdown = (signal: string) => {
   if (signalled) return;
