@@ -15,12 +15,10 @@ import {
   messageToDocument,
   senderClientKeyOf,
 } from './documents/message-document.js';
-import { duplicateKeyFields, isDuplicateKeyError } from './duplicate-key-error.js';
+import { duplicateKeyFields } from './duplicate-key-error.js';
+import { insertAtNextPosition } from './insert-at-next-position.js';
 import type { MongoDatabase } from './mongo-database.js';
 import { toObjectId } from './object-ids.js';
-
-/** Enough for any realistic contention; past it something is wrong, and the send fails rather than spins. */
-const MAX_POSITION_ATTEMPTS = 32;
 
 export class MongoMessageRepository implements MessageRepository {
   constructor(private readonly db: MongoDatabase) {}
@@ -29,34 +27,20 @@ export class MongoMessageRepository implements MessageRepository {
     return this.db.collection<MessageDocument>(COLLECTIONS.messages);
   }
 
-  /**
-   * Why positions have no holes, on MongoDB and on servers whose conditional
-   * updates are not atomic (FERRETDB.md): a position is taken only by a
-   * unique insert on (conversationId, seq), which has one winner anywhere.
-   * A writer tries one past a position it knows is taken (the hint, or the
-   * highest stored); when that is taken too it moves past the highest stored.
-   * So it writes n only after seeing n - 1 stored, and by induction every
-   * position below a stored one is stored: nothing is later filled in
-   * behind a reader who has seen n. An insert is atomic, so a failed one
-   * takes no position.
-   */
+  /** Positions are taken as `insertAtNextPosition` explains: no hole, no reuse, on any server. */
   async insert(draft: MessageDraft, lastSeqHint?: number): Promise<Message | DuplicateMessage> {
-    let seq = (lastSeqHint ?? (await this.highestSeq(draft.conversationId))) + 1;
-    for (let attempt = 1; ; attempt += 1) {
-      const document = messageToDocument({ ...draft, seq });
-      try {
-        await this.messages.insertOne(document);
-        return messageFromDocument(document);
-      } catch (error) {
-        if (!isDuplicateKeyError(error)) throw error;
+    const result = await insertAtNextPosition<MessageDocument, DuplicateMessage>({
+      collection: this.messages,
+      taken: lastSeqHint ?? (await this.highestSeq(draft.conversationId)),
+      highestStored: () => this.highestSeq(draft.conversationId),
+      build: (seq) => messageToDocument({ ...draft, seq }),
+      onDuplicate: async (error, document) => {
         const duplicate = await this.duplicateOf(error, document);
-        if (duplicate !== 'seq') return { duplicate };
-        if (attempt >= MAX_POSITION_ATTEMPTS) {
-          throw new Error(`no free position in conversation ${draft.conversationId} after ${attempt} attempts`);
-        }
-        seq = (await this.highestSeq(draft.conversationId)) + 1;
-      }
-    }
+        return duplicate === 'seq' ? 'position' : { duplicate };
+      },
+      scope: `conversation ${draft.conversationId}`,
+    });
+    return 'stored' in result ? messageFromDocument(result.stored) : result.answer;
   }
 
   async findById(id: string): Promise<Message | null> {
