@@ -18,6 +18,7 @@ import type { GetUnreadCount } from './messages/get-unread-count.js';
 import type { MarkMessageRead } from './messages/mark-message-read.js';
 import type { SendMessage } from './messages/send-message.js';
 import type { TrackPresence } from './presence/track-presence.js';
+import type { SyncChanges } from './sync/sync-changes.js';
 import type { GetOnlineStats } from './users/get-online-stats.js';
 import type { ListUsers } from './users/list-users.js';
 import type { UpdateProfile } from './users/update-profile.js';
@@ -41,6 +42,7 @@ export interface UseCases {
   readonly getConversation: GetConversation;
   readonly getConversationHistory: GetConversationHistory;
   readonly markConversationRead: MarkConversationRead;
+  readonly syncChanges: SyncChanges;
   readonly checkParticipation: CheckParticipation;
   readonly notifyTyping: NotifyTyping;
   readonly trackPresence: TrackPresence;

@@ -36,6 +36,8 @@ export interface MessageRepository {
    */
   insert(message: MessageDraft, lastSeqHint?: number): Promise<Message | DuplicateMessage>;
   findById(id: string): Promise<Message | null>;
+  /** The messages of these ids that exist, in no particular order. */
+  findManyByIds(ids: readonly string[]): Promise<Message[]>;
   findByClientMessageId(senderId: string, clientMessageId: string): Promise<Message | null>;
   findByAutoMessageId(autoMessageId: string): Promise<Message | null>;
   /**

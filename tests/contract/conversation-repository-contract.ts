@@ -153,6 +153,15 @@ export const describeConversationRepositoryContract = (
       expect(await repository.listPartnerIds('nobody')).toEqual([]);
     });
 
+    it('lists the ids of every conversation of a user, and none for a stranger', async () => {
+      const first = await repository.findOrCreate('me', 'u1', nextId(), T0);
+      const second = await repository.findOrCreate('u2', 'me', nextId(), T0);
+      await repository.findOrCreate('u1', 'u3', nextId(), T0);
+
+      expect((await repository.listIdsForUser('me')).sort()).toEqual([first.id, second.id].sort());
+      expect(await repository.listIdsForUser('nobody')).toEqual([]);
+    });
+
     it('hands out copies: changing what it returned or was given does not change what it stores', async () => {
       const now = at(1);
       const conversation = await repository.findOrCreate('alice', 'bob', nextId(), now);

@@ -65,6 +65,13 @@ export const describeMessageRepositoryContract = (
       expect(await repository.findById('not-an-id')).toBeNull();
     });
 
+    it('finds the messages of several ids at once, skipping ids it does not hold', async () => {
+      const [first, second] = await storedMany(2);
+      const found = await repository.findManyByIds([second!.id, nextId(), first!.id, 'not-an-id', first!.id]);
+      expect(found.sort((a, b) => a.seq - b.seq)).toEqual([first, second]);
+      expect(await repository.findManyByIds([])).toEqual([]);
+    });
+
     it('stores any number of messages of one sender without a client id or an auto-message id', async () => {
       const first = await stored();
       const second = await stored();

@@ -65,6 +65,10 @@ export class InMemoryConversationRepository implements ConversationRepository {
     return { conversations: mine.slice(start, start + limit).map(copy), total: mine.length };
   }
 
+  async listIdsForUser(userId: string): Promise<string[]> {
+    return this.ofUser(userId).map((conversation) => conversation.id);
+  }
+
   async listPartnerIds(userId: string): Promise<string[]> {
     const partners = new Set(this.ofUser(userId).flatMap((conversation) => conversation.participants));
     partners.delete(userId);

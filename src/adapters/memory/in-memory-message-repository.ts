@@ -47,6 +47,10 @@ export class InMemoryMessageRepository implements MessageRepository {
     return this.copyOf(id);
   }
 
+  async findManyByIds(ids: readonly string[]): Promise<Message[]> {
+    return [...new Set(ids)].flatMap((id) => this.copyOf(id) ?? []);
+  }
+
   async findByClientMessageId(senderId: string, clientMessageId: string): Promise<Message | null> {
     return this.copyOf(this.idByClientKey.get(clientKeyOf(senderId, clientMessageId)));
   }

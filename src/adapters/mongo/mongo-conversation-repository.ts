@@ -72,6 +72,11 @@ export class MongoConversationRepository implements ConversationRepository {
     return { conversations: documents.map((document) => this.decode(document)), total };
   }
 
+  async listIdsForUser(userId: string): Promise<string[]> {
+    const documents = await this.conversations.find({ participants: userId }, { projection: { _id: 1 } }).toArray();
+    return documents.map((document) => document._id.toHexString());
+  }
+
   async listPartnerIds(userId: string): Promise<string[]> {
     const everyone: unknown[] = await this.conversations.distinct('participants', { participants: userId });
     return everyone.filter((id): id is string => typeof id === 'string' && id !== userId);

@@ -48,6 +48,13 @@ export class MongoMessageRepository implements MessageRepository {
     return _id ? this.findOne({ _id }) : null;
   }
 
+  async findManyByIds(ids: readonly string[]): Promise<Message[]> {
+    const objectIds = ids.flatMap((id) => toObjectId(id) ?? []);
+    if (objectIds.length === 0) return [];
+    const documents = await this.messages.find({ _id: { $in: objectIds } }).toArray();
+    return documents.map((document) => this.decode(document));
+  }
+
   findByClientMessageId(senderId: string, clientMessageId: string): Promise<Message | null> {
     return this.findOne({ senderClientKey: senderClientKeyOf(senderId, clientMessageId) });
   }

@@ -32,6 +32,7 @@ const payloadFor = (receiverId: string): MessageEventPayload => ({
     lastActivityAt: new Date().toISOString(),
     createdAt: new Date().toISOString(),
   },
+  cursor: `${'b'.repeat(24)}:1`,
 });
 
 const acknowledging = (client: ChatClient): ChatClient =>

@@ -13,9 +13,10 @@ export const messageRoutes = (useCases: UseCases): Router<HttpState> => {
       authenticated(async (ctx, caller) => {
         const sent = await useCases.sendMessage.execute(caller, ctx.request.body);
         if (E.isLeft(sent)) return sendAppError(ctx, sent.left);
-        const { message, conversation, created } = sent.right;
+        const { message, conversation, created, cursor } = sent.right;
         // 200 with the original message when clientMessageId matched an earlier send.
-        sendSuccess(ctx, { message, conversation }, created ? 201 : 200, created ? 'Message sent' : 'Already sent');
+        const status = created ? 201 : 200;
+        sendSuccess(ctx, { message, conversation, cursor }, status, created ? 'Message sent' : 'Already sent');
       }),
     )
     .put(
