@@ -14,6 +14,7 @@ import type { ListConversations } from './conversations/list-conversations.js';
 import type { MarkConversationRead } from './conversations/mark-conversation-read.js';
 import type { NotifyTyping } from './conversations/notify-typing.js';
 import type { DeleteMessage } from './messages/delete-message.js';
+import type { EditMessage } from './messages/edit-message.js';
 import type { GetUnreadCount } from './messages/get-unread-count.js';
 import type { MarkMessageRead } from './messages/mark-message-read.js';
 import type { SendMessage } from './messages/send-message.js';
@@ -37,6 +38,7 @@ export interface UseCases {
   readonly sendMessage: SendMessage;
   readonly markMessageRead: MarkMessageRead;
   readonly deleteMessage: DeleteMessage;
+  readonly editMessage: EditMessage;
   readonly getUnreadCount: GetUnreadCount;
   readonly listConversations: ListConversations;
   readonly getConversation: GetConversation;

@@ -18,6 +18,7 @@ import { MarkConversationRead } from '../application/conversations/mark-conversa
 import { NotifyTyping } from '../application/conversations/notify-typing.js';
 import { DeliveryConfirmation } from '../application/messages/confirm-delivery.js';
 import { DeleteMessage } from '../application/messages/delete-message.js';
+import { EditMessage } from '../application/messages/edit-message.js';
 import { GetUnreadCount } from '../application/messages/get-unread-count.js';
 import { MarkMessageRead } from '../application/messages/mark-message-read.js';
 import { MessagePosting } from '../application/messages/message-posting.js';
@@ -123,6 +124,12 @@ const useCaseFactories: { [K in keyof UseCases]: (p: Ports, c: DependencyContain
   sendMessage: (p, c) => new SendMessage({ ...p, posting: c.resolve(TOKENS.posting) }),
   markMessageRead: (p, c) => new MarkMessageRead({ ...p, recording: c.resolve(TOKENS.recording) }),
   deleteMessage: (p, c) => new DeleteMessage({ ...p, recording: c.resolve(TOKENS.recording) }),
+  editMessage: (p, c) =>
+    new EditMessage({
+      ...p,
+      recording: c.resolve(TOKENS.recording),
+      editWindowSeconds: p.config.MESSAGE_EDIT_WINDOW_SECONDS,
+    }),
   getUnreadCount: (p) => new GetUnreadCount(p),
   listConversations: (p, c) => new ListConversations({ ...p, summaries: c.resolve(TOKENS.summaries) }),
   getConversation: (p, c) => new GetConversation({ ...p, summaries: c.resolve(TOKENS.summaries) }),

@@ -89,6 +89,12 @@ export class InMemoryConversationRepository implements ConversationRepository {
     return copy(next);
   }
 
+  async recordLastMessageEdit(conversationId: string, messageId: string, preview: string): Promise<void> {
+    const current = this.conversations.get(conversationId);
+    if (current?.lastMessage?.id !== messageId || current.lastMessage.isDeleted) return;
+    this.conversations.set(conversationId, { ...current, lastMessage: { ...current.lastMessage, preview } });
+  }
+
   async markLastMessageDeleted(conversationId: string, messageId: string): Promise<void> {
     const current = this.conversations.get(conversationId);
     if (current?.lastMessage?.id !== messageId) return;

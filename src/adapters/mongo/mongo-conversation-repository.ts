@@ -94,6 +94,15 @@ export class MongoConversationRepository implements ConversationRepository {
     return updated ? this.decode(updated) : this.findOne({ _id });
   }
 
+  async recordLastMessageEdit(conversationId: string, messageId: string, preview: string): Promise<void> {
+    const _id = toObjectId(conversationId);
+    if (!_id) return;
+    await this.conversations.updateOne(
+      { _id, 'lastMessage.id': messageId, 'lastMessage.isDeleted': false },
+      { $set: { 'lastMessage.preview': preview } },
+    );
+  }
+
   async markLastMessageDeleted(conversationId: string, messageId: string): Promise<void> {
     const _id = toObjectId(conversationId);
     if (!_id) return;

@@ -7,6 +7,7 @@ import type {
   MarkedRead,
   MessageRepository,
 } from '../../ports/message-repository.js';
+import { ClaimTickets } from './claim-tickets.js';
 import { COLLECTIONS } from './collection-names.js';
 import { decodeDocument } from './documents/decode-document.js';
 import {
@@ -20,8 +21,14 @@ import { insertAtNextPosition } from './insert-at-next-position.js';
 import type { MongoDatabase } from './mongo-database.js';
 import { toObjectId } from './object-ids.js';
 
+const deletionTicket = (messageId: string): string => `deleted:${messageId}`;
+
 export class MongoMessageRepository implements MessageRepository {
-  constructor(private readonly db: MongoDatabase) {}
+  private readonly tickets: ClaimTickets;
+
+  constructor(private readonly db: MongoDatabase) {
+    this.tickets = new ClaimTickets(db);
+  }
 
   private get messages(): Collection<MessageDocument> {
     return this.db.collection<MessageDocument>(COLLECTIONS.messages);
@@ -117,9 +124,33 @@ export class MongoMessageRepository implements MessageRepository {
     return marked.map((document) => ({ id: document._id.toHexString(), senderId: document.senderId }));
   }
 
+  /**
+   * On servers whose conditional updates are not atomic (FERRETDB.md) an edit
+   * racing a delete can write back the content the delete erased. A delete
+   * takes its ticket before it writes, and an edit looks for that ticket after
+   * it writes and erases again: so whichever order the writes land in, a
+   * deleted message ends deleted.
+   */
+  async edit(messageId: string, senderId: string, content: string, at: Date): Promise<Message | null> {
+    const _id = toObjectId(messageId);
+    if (!_id) return null;
+    const updated = await this.messages.findOneAndUpdate(
+      { _id, senderId, deletedAt: null },
+      { $set: { content, editedAt: at } },
+      { returnDocument: 'after' },
+    );
+    if (updated && (await this.tickets.has(deletionTicket(messageId)))) {
+      await this.messages.updateOne({ _id }, { $set: { content: '', deletedAt: updated.deletedAt ?? at } });
+      return this.findOne({ _id });
+    }
+    return updated ? this.decode(updated) : this.findOne({ _id });
+  }
+
   async softDelete(messageId: string, senderId: string, at: Date): Promise<Message | null> {
     const _id = toObjectId(messageId);
     if (!_id) return null;
+    const message = await this.findOne({ _id, senderId, deletedAt: null });
+    if (message) await this.tickets.take(deletionTicket(messageId), at);
     const updated = await this.messages.findOneAndUpdate(
       { _id, senderId, deletedAt: null },
       { $set: { deletedAt: at, content: '' } },

@@ -76,6 +76,7 @@ export class MessagePosting {
         deliveredAt: null,
         readAt: null,
         deletedAt: null,
+        editedAt: null,
       },
       lastSeqOf(conversation),
     );

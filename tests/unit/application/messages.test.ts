@@ -178,6 +178,7 @@ describe('sending a message', () => {
       deliveredAt: null,
       readAt: null,
       deletedAt: null,
+      editedAt: null,
     });
     expect(core.notifier.eventsFor(bob.user.id, 'message_received')).toEqual([]);
 

@@ -24,6 +24,7 @@ const payloadFor = (receiverId: string): MessageEventPayload => ({
     deliveredAt: null,
     readAt: null,
     deletedAt: null,
+    editedAt: null,
   },
   conversation: {
     id: 'b'.repeat(24),

@@ -31,6 +31,13 @@ export const messageRoutes = (useCases: UseCases): Router<HttpState> => {
         reply(ctx, await useCases.getUnreadCount.execute(caller));
       }),
     )
+    .put(
+      '/api/messages/:messageId',
+      authenticated(async (ctx, caller) => {
+        const edited = await useCases.editMessage.execute(caller, ctx.params.messageId, ctx.request.body);
+        reply(ctx, edited, { message: 'Message edited' });
+      }),
+    )
     .delete(
       '/api/messages/:messageId',
       authenticated(async (ctx, caller) => {
