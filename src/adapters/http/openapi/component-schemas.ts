@@ -29,20 +29,23 @@ const position = {
   description: 'Position in the conversation: 1, 2, 3, … with no hole and no reuse; a jump means messages to fetch',
 };
 
-const lastMessage = object({
-  id: idString,
-  seq: position,
-  senderId: idString,
-  preview: { type: 'string', description: 'Empty once the message is deleted' },
-  messageType: oneOf('text', 'auto'),
-  createdAt: dateTime,
-  isDeleted: boolean,
+const lastMessage = nullable({
+  ...object({
+    id: idString,
+    seq: position,
+    senderId: idString,
+    preview: { type: 'string', description: 'Empty once the message is deleted' },
+    messageType: oneOf('text', 'auto'),
+    createdAt: dateTime,
+    isDeleted: boolean,
+  }),
+  description: 'The newest message, as a preview; null before the first one',
 });
 
 const conversationProperties = {
   id: idString,
   participants: { ...arrayOf(idString), minItems: 2, maxItems: 2 },
-  lastMessage: nullable(lastMessage),
+  lastMessage: ref('LastMessage'),
   lastActivityAt: dateTime,
   createdAt: dateTime,
 };

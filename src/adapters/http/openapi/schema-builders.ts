@@ -15,9 +15,8 @@ export const arrayOf = (items: Schema): Schema => ({ type: 'array', items });
 export const nullable = (schema: Schema): Schema => ({ ...schema, nullable: true });
 
 /** A closed object: every property required unless listed as optional, nothing else allowed. */
-export const object = (properties: Record<string, Schema>, optional: readonly string[] = []): Schema => ({
-  type: 'object',
-  additionalProperties: false,
-  required: Object.keys(properties).filter((key) => !optional.includes(key)),
-  properties,
-});
+export const object = (properties: Record<string, Schema>, optional: readonly string[] = []): Schema => {
+  const required = Object.keys(properties).filter((key) => !optional.includes(key));
+  // OpenAPI 3.0 forbids an empty `required` list.
+  return { type: 'object', additionalProperties: false, ...(required.length > 0 ? { required } : {}), properties };
+};
