@@ -205,10 +205,34 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        put?: never;
+        /**
+         * Edit a message you sent
+         * @description The sender only, on a text message that is not deleted (409), within `MESSAGE_EDIT_WINDOW_SECONDS` of sending (403). The content follows the rules of a send. Both participants get `message_edited`; the conversation preview follows when it is the last message.
+         */
+        put: operations["editMessage"];
         post?: never;
         /** Delete a message you sent (its content disappears for everyone) */
         delete: operations["deleteMessage"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every change of the caller’s conversations since a cursor
+         * @description Without `since`: no changes and the current cursor (start here after loading the history). With `since`: the changes after it, each once and in order within its conversation, whichever process made them; page with `nextCursor` while `hasMore`. Live socket events carry the `cursor` of their change: a client may extend its cursor with an event whose position is one past the one it holds for that conversation. A cursor past what the feed keeps (`SYNC_RETENTION_DAYS`) gets 410 `CURSOR_EXPIRED`.
+         */
+        get: operations["syncChanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -400,7 +424,7 @@ export interface components {
             success: false;
             message: string;
             /** @enum {string} */
-            code: "VALIDATION_FAILED" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SERVICE_UNAVAILABLE" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "INTERNAL";
+            code: "VALIDATION_FAILED" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SERVICE_UNAVAILABLE" | "CURSOR_EXPIRED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "INTERNAL";
             errors?: components["schemas"]["FieldError"][];
             /** @description Quote it when reporting a 500 */
             requestId?: string;
@@ -443,6 +467,11 @@ export interface components {
             readAt: string | null;
             /** Format: date-time */
             deletedAt: string | null;
+            /**
+             * Format: date-time
+             * @description When the sender last changed the content
+             */
+            editedAt: string | null;
         };
         /** @description The newest message, as a preview; null before the first one */
         LastMessage: {
@@ -491,6 +520,25 @@ export interface components {
             totalPages: number;
             hasNext: boolean;
         };
+        /** @description A change's place: `<conversationId>:<position>`, positions counting 1, 2, 3, … per conversation with no hole */
+        ChangeCursor: string;
+        Change: {
+            cursor: components["schemas"]["ChangeCursor"];
+            /** @enum {string} */
+            type: "message_created" | "message_edited" | "message_deleted" | "message_delivered" | "message_read" | "reaction_added" | "reaction_removed" | "conversation_created" | "conversation_updated";
+            conversationId: string;
+            /** Format: date-time */
+            at: string;
+            /** @description What the change concerns, as it is now. `message_*`: `{message}` (the message now: a deleted one has empty content), and `readerId` for `message_read`. `reaction_*`: `{messageId, userId, emoji}`. `conversation_*`: `{conversation}`. */
+            data: {
+                message?: components["schemas"]["Message"];
+                readerId?: string;
+                messageId?: string;
+                userId?: string;
+                emoji?: string;
+                conversation?: components["schemas"]["Conversation"];
+            };
+        };
         Tokens: {
             /** @description Short-lived JWT for `Authorization: Bearer` */
             accessToken: string;
@@ -531,6 +579,20 @@ export interface components {
         SentMessage: {
             message: components["schemas"]["Message"];
             conversation: components["schemas"]["Conversation"];
+            cursor: components["schemas"]["ChangeCursor"];
+        };
+        EditedMessage: {
+            message: components["schemas"]["Message"];
+            /** @description The edit in the change feed; null when the text was already this */
+            cursor: string | null;
+        };
+        SyncPage: {
+            /** @description In position order within each conversation */
+            changes: components["schemas"]["Change"][];
+            /** @description Pass as `since` next time: every conversation’s highest position seen, comma-separated */
+            nextCursor: string;
+            /** @description More changes are waiting: ask again at once with `nextCursor` */
+            hasMore: boolean;
         };
         MessageResult: {
             message: components["schemas"]["Message"];
@@ -626,6 +688,11 @@ export interface components {
             /** @description Idempotency key, unique per sender: a retry with the same key returns the original message (status 200) and stores nothing */
             clientMessageId?: string;
         };
+        /** @description The new text. Fields not listed here are not allowed; the server drops them unread. */
+        EditMessageRequest: {
+            /** @description 1-1000 characters once trimmed; text made only of whitespace or invisible characters (zero-width spaces, …) is refused */
+            content: string;
+        };
         /** @description Exactly one of `receiverId` and `conversationId` (both is a 400) */
         SendMessageRequest: components["schemas"]["SendToUserRequest"] | components["schemas"]["SendToConversationRequest"];
     };
@@ -680,7 +747,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Username or e-mail already taken (CONFLICT) */
+            /** @description In conflict with what is stored (CONFLICT): a username or e-mail taken, a message deleted */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1309,7 +1376,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Username or e-mail already taken (CONFLICT) */
+            /** @description In conflict with what is stored (CONFLICT): a username or e-mail taken, a message deleted */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1665,6 +1732,135 @@ export interface operations {
             };
         };
     };
+    editMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The message's id */
+                messageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "content": "Hello, Charles! (edited)"
+                 *     }
+                 */
+                "application/json": components["schemas"]["EditMessageRequest"];
+            };
+        };
+        responses: {
+            /** @description The edited message */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        message?: string;
+                        data: components["schemas"]["EditedMessage"];
+                    };
+                };
+            };
+            /** @description Malformed JSON, a corrupt compressed body, or invalid input (VALIDATION_FAILED, with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, expired or invalid access token (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Authenticated but not allowed (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found, or not visible to the caller (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description In conflict with what is stored (CONFLICT): a username or e-mail taken, a message deleted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Body larger than the configured limit (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Body is not JSON, or compressed other than gzip, deflate or br (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limit hit (RATE_LIMITED); `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unexpected failure (INTERNAL); `requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A required backing service is down (SERVICE_UNAVAILABLE); nothing was applied */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
     deleteMessage: {
         parameters: {
             query?: never;
@@ -1738,6 +1934,92 @@ export interface operations {
             };
             /** @description Body is not JSON, or compressed other than gzip, deflate or br (UNSUPPORTED_MEDIA_TYPE) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limit hit (RATE_LIMITED); `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unexpected failure (INTERNAL); `requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A required backing service is down (SERVICE_UNAVAILABLE); nothing was applied */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    syncChanges: {
+        parameters: {
+            query?: {
+                /** @description A `nextCursor` from an earlier sync, or one built from change cursors (`<conversationId>:<position>`, comma-separated; empty: from the start) */
+                since?: string;
+                /** @description Changes per page */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The changes and where to continue */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        message?: string;
+                        data: components["schemas"]["SyncPage"];
+                    };
+                };
+            };
+            /** @description Malformed JSON, a corrupt compressed body, or invalid input (VALIDATION_FAILED, with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, expired or invalid access token (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The cursor is older than the change feed keeps (CURSOR_EXPIRED): reload from the history, then sync from a fresh cursor */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };

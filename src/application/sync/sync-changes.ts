@@ -37,10 +37,10 @@ export interface ChangeView {
 
 /** What the change concerns, as it is now: deleted content is gone from every change. */
 export type ChangeData =
-  | { readonly message: MessageView | null }
-  | { readonly message: MessageView | null; readonly readerId: string }
+  | { readonly message: MessageView }
+  | { readonly message: MessageView; readonly readerId: string }
   | { readonly messageId: string; readonly userId: string; readonly emoji: string }
-  | { readonly conversation: ConversationView | null };
+  | { readonly conversation: ConversationView };
 
 export interface SyncPage {
   readonly changes: ChangeView[];
@@ -103,13 +103,20 @@ export class SyncChanges {
         conversation ? [[conversation.id, conversationView(conversation)]] : [],
       ),
     );
-    return changes.map((change) => ({
-      cursor: changeCursor(change.conversationId, change.pos),
-      type: change.type,
-      conversationId: change.conversationId,
-      at: change.at.toISOString(),
-      data: dataOf(change, messageById, conversationById),
-    }));
+    // Messages and conversations are never removed, so every subject is found; were one not, its change is left out.
+    return changes.flatMap((change) => {
+      const data = dataOf(change, messageById, conversationById);
+      if (!data) return [];
+      return [
+        {
+          cursor: changeCursor(change.conversationId, change.pos),
+          type: change.type,
+          conversationId: change.conversationId,
+          at: change.at.toISOString(),
+          data,
+        },
+      ];
+    });
   }
 }
 
@@ -117,18 +124,21 @@ const dataOf = (
   change: Change,
   messages: ReadonlyMap<string, MessageView>,
   conversations: ReadonlyMap<string, ConversationView>,
-): ChangeData => {
+): ChangeData | null => {
   switch (change.type) {
     case 'reaction_added':
     case 'reaction_removed':
       return { messageId: change.messageId, userId: change.userId, emoji: change.emoji };
-    case 'message_read':
-      return { message: messages.get(change.messageId) ?? null, readerId: change.readerId };
     case 'conversation_created':
-    case 'conversation_updated':
-      return { conversation: conversations.get(change.conversationId) ?? null };
-    default:
-      return { message: messages.get(change.messageId) ?? null };
+    case 'conversation_updated': {
+      const conversation = conversations.get(change.conversationId);
+      return conversation ? { conversation } : null;
+    }
+    default: {
+      const message = messages.get(change.messageId);
+      if (!message) return null;
+      return change.type === 'message_read' ? { message, readerId: change.readerId } : { message };
+    }
   }
 };
 

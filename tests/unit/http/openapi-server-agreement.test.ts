@@ -8,7 +8,9 @@ import { RefreshInput } from '../../../src/application/auth/refresh-session.js';
 import { RegisterInput } from '../../../src/application/auth/register-user.js';
 import { HistoryQueryInput } from '../../../src/application/conversations/get-conversation-history.js';
 import { ListConversationsQuery } from '../../../src/application/conversations/list-conversations.js';
+import { EditMessageInput } from '../../../src/application/messages/edit-message.js';
 import { SendMessageInput } from '../../../src/application/messages/send-message.js';
+import { SyncQueryInput } from '../../../src/application/sync/sync-changes.js';
 import { ListUsersQuery } from '../../../src/application/users/list-users.js';
 import { UpdateProfileInput } from '../../../src/application/users/update-profile.js';
 import { sendMessage } from '../../e2e/support/chat-requests.js';
@@ -42,11 +44,13 @@ const BODY_CODECS: Readonly<Record<string, t.Decoder<unknown, unknown>>> = {
   logOut: LogOutInput,
   updateProfile: UpdateProfileInput,
   sendMessage: SendMessageInput,
+  editMessage: EditMessageInput,
 };
 const QUERY_CODECS: Readonly<Record<string, t.Decoder<unknown, unknown>>> = {
   listUsers: ListUsersQuery,
   listConversations: ListConversationsQuery,
   getConversationHistory: HistoryQueryInput,
+  syncChanges: SyncQueryInput,
 };
 
 /** Where the server is stricter than JSON Schema can say, and the schema's description says so instead. */

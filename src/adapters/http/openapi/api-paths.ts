@@ -1,6 +1,6 @@
 import { apiOperation, type Parameter } from './operation-builder.js';
 import { requestExamples, type RequestBodyName } from './request-schemas.js';
-import { idString, ref, type Schema } from './schema-builders.js';
+import { idString, ref, syncCursor, type Schema } from './schema-builders.js';
 
 const pathId = (name: string, what: string): Parameter => ({
   name,
@@ -181,6 +181,18 @@ export const apiPaths: Record<string, Record<string, Schema>> = {
     }),
   },
   '/api/messages/{messageId}': {
+    put: apiOperation('put', {
+      operationId: 'editMessage',
+      tag: 'messages',
+      summary: 'Edit a message you sent',
+      description:
+        'The sender only, on a text message that is not deleted (409), within `MESSAGE_EDIT_WINDOW_SECONDS` of sending (403). The content follows the rules of a send. Both participants get `message_edited`; the conversation preview follows when it is the last message.',
+      auth: true,
+      parameters: [pathId('messageId', 'message')],
+      body: body('EditMessageRequest'),
+      success: { 200: { description: 'The edited message', data: ref('EditedMessage') } },
+      failures: [403, 404, 409],
+    }),
     delete: apiOperation('delete', {
       operationId: 'deleteMessage',
       tag: 'messages',
@@ -189,6 +201,26 @@ export const apiPaths: Record<string, Record<string, Schema>> = {
       parameters: [pathId('messageId', 'message')],
       success: { 200: { description: 'The deleted message', data: ref('MessageResult') } },
       failures: [403, 404],
+    }),
+  },
+  '/api/sync': {
+    get: apiOperation('get', {
+      operationId: 'syncChanges',
+      tag: 'sync',
+      summary: 'Every change of the caller’s conversations since a cursor',
+      description:
+        'Without `since`: no changes and the current cursor (start here after loading the history). With `since`: the changes after it, each once and in order within its conversation, whichever process made them; page with `nextCursor` while `hasMore`. Live socket events carry the `cursor` of their change: a client may extend its cursor with an event whose position is one past the one it holds for that conversation. A cursor past what the feed keeps (`SYNC_RETENTION_DAYS`) gets 410 `CURSOR_EXPIRED`.',
+      auth: true,
+      parameters: [
+        query(
+          'since',
+          syncCursor,
+          'A `nextCursor` from an earlier sync, or one built from change cursors (`<conversationId>:<position>`, comma-separated; empty: from the start)',
+        ),
+        query('limit', { type: 'integer', minimum: 1, maximum: 500, default: 100 }, 'Changes per page'),
+      ],
+      success: { 200: { description: 'The changes and where to continue', data: ref('SyncPage') } },
+      failures: [400, 410],
     }),
   },
   '/api/conversations': {

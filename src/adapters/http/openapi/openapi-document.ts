@@ -36,6 +36,7 @@ export const openApiDocument: OpenApiDocument = {
     { name: 'users', description: 'Other users and the caller’s profile' },
     { name: 'messages', description: 'Sending, reading and deleting messages' },
     { name: 'conversations', description: 'Conversations and their history' },
+    { name: 'sync', description: 'The change feed: everything that changed since a cursor' },
     { name: 'operations', description: 'Probes, metrics and these docs' },
   ],
   paths: { ...apiPaths, ...operationPaths },

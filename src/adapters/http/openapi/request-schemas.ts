@@ -93,6 +93,7 @@ export const requestSchemas: Record<string, Schema> = {
     ),
     description: `Into a conversation of the caller. ${UNKNOWN_FIELDS}`,
   },
+  EditMessageRequest: { ...object({ content }), description: `The new text. ${UNKNOWN_FIELDS}` },
   SendMessageRequest: {
     description: 'Exactly one of `receiverId` and `conversationId` (both is a 400)',
     oneOf: [ref('SendToUserRequest'), ref('SendToConversationRequest')],
@@ -105,7 +106,8 @@ export type RequestBodyName =
   | 'RefreshRequest'
   | 'LogoutRequest'
   | 'UpdateProfileRequest'
-  | 'SendMessageRequest';
+  | 'SendMessageRequest'
+  | 'EditMessageRequest';
 
 /** One valid body per request, shown in the docs and checked against the schema and the server's decoders. */
 export const requestExamples: Readonly<Record<RequestBodyName, object>> = {
@@ -114,6 +116,7 @@ export const requestExamples: Readonly<Record<RequestBodyName, object>> = {
   RefreshRequest: { refreshToken: 'ESYH2h8IPZfqGGuCIfkRn6-d1Qe5_RLPP_eujJnBzeE' },
   LogoutRequest: { all: false },
   UpdateProfileRequest: { username: 'countess_ada' },
+  EditMessageRequest: { content: 'Hello, Charles! (edited)' },
   SendMessageRequest: {
     receiverId: '665f1c2ab9d3e4f5a6b7c8d9',
     content: 'Hello, Charles!',

@@ -1,4 +1,15 @@
-import { arrayOf, boolean, idString, integer, nullable, object, oneOf, ref, type Schema } from './schema-builders.js';
+import {
+  arrayOf,
+  syncCursor,
+  boolean,
+  idString,
+  integer,
+  nullable,
+  object,
+  oneOf,
+  ref,
+  type Schema,
+} from './schema-builders.js';
 
 /** The `data` of each success envelope, named so clients can refer to it. */
 export const responseSchemas: Record<string, Schema> = {
@@ -10,7 +21,26 @@ export const responseSchemas: Record<string, Schema> = {
     totalUsers: integer(),
     onlinePercentage: { type: 'number', minimum: 0, maximum: 100 },
   }),
-  SentMessage: object({ message: ref('Message'), conversation: ref('Conversation') }),
+  SentMessage: object({
+    message: ref('Message'),
+    conversation: ref('Conversation'),
+    cursor: ref('ChangeCursor'),
+  }),
+  EditedMessage: object({
+    message: ref('Message'),
+    cursor: nullable({
+      type: 'string',
+      description: 'The edit in the change feed; null when the text was already this',
+    }),
+  }),
+  SyncPage: object({
+    changes: { ...arrayOf(ref('Change')), description: 'In position order within each conversation' },
+    nextCursor: {
+      ...syncCursor,
+      description: 'Pass as `since` next time: every conversation’s highest position seen, comma-separated',
+    },
+    hasMore: { ...boolean, description: 'More changes are waiting: ask again at once with `nextCursor`' },
+  }),
   MessageResult: object({ message: ref('Message') }),
   UnreadCounts: object({
     unreadCount: { ...integer(), description: 'Over every conversation' },

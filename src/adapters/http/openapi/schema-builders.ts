@@ -20,3 +20,9 @@ export const object = (properties: Record<string, Schema>, optional: readonly st
   // OpenAPI 3.0 forbids an empty `required` list.
   return { type: 'object', additionalProperties: false, ...(required.length > 0 ? { required } : {}), properties };
 };
+
+/** A change-feed cursor: `<conversationId>:<position>` entries, comma-separated (empty: from the start). */
+export const syncCursor: Schema = {
+  type: 'string',
+  pattern: '^([0-9a-f]{24}:[1-9][0-9]{0,14}(,[0-9a-f]{24}:[1-9][0-9]{0,14})*)?$',
+};
