@@ -85,7 +85,7 @@ export const operationPaths: Record<string, Record<string, Schema>> = {
     },
   },
   '/api-docs/asyncapi.json': {
-    get: operation('operations', 'The AsyncAPI document of the Socket.IO events', {
+    get: operation('getAsyncApiDocument', 'The AsyncAPI 3.0 document of the Socket.IO events', {
       200: { description: 'AsyncAPI 3.0 document', ...json({ type: 'object' }) },
     }),
   },
