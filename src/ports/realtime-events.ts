@@ -63,8 +63,8 @@ export interface ClientToServerEvents {
     payload: { receiverId?: string; conversationId?: string; content: string; clientMessageId?: string },
     ack?: AckCallback<MessageEventPayload>,
   ) => void;
-  typing_start: (payload: { conversationId: string }, ack?: AckCallback) => void;
-  typing_stop: (payload: { conversationId: string }, ack?: AckCallback) => void;
+  typing_start: (payload: { conversationId: string }, ack?: AckCallback<{ conversationId: string }>) => void;
+  typing_stop: (payload: { conversationId: string }, ack?: AckCallback<{ conversationId: string }>) => void;
   message_read: (payload: { messageId: string }, ack?: AckCallback<{ message: MessageView }>) => void;
 }
 

@@ -84,4 +84,9 @@ export const operationPaths: Record<string, Record<string, Schema>> = {
       parameters: [{ name: 'asset', in: 'path', required: true, schema: oneOf(...SWAGGER_ASSETS) }],
     },
   },
+  '/api-docs/asyncapi.json': {
+    get: operation('getAsyncApiDocument', 'The AsyncAPI 3.0 document of the Socket.IO events', {
+      200: { description: 'AsyncAPI 3.0 document', ...json({ type: 'object' }) },
+    }),
+  },
 };
