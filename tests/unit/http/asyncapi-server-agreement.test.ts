@@ -157,6 +157,15 @@ describe('the server agrees with its AsyncAPI document', () => {
     expect(await emit(alice, 'join_room', { conversationId })).toEqual({ ok: true, conversationId });
     expect(await emit(alice, 'leave_room', { conversationId })).toEqual({ ok: true, conversationId });
 
+    const edited = expectEvent(bob, 'message_edited', () =>
+      fetch(`${app.url}/api/messages/${message.id}`, {
+        method: 'PUT',
+        headers: { Authorization: `Bearer ${aliceAccount.accessToken}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ content: 'second, edited' }),
+      }),
+    );
+    expect((await edited).message).toMatchObject({ id: message.id, content: 'second, edited' });
+
     const deleted = expectEvent(bob, 'message_deleted', () =>
       fetch(`${app.url}/api/messages/${message.id}`, {
         method: 'DELETE',

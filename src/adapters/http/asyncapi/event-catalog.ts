@@ -17,7 +17,9 @@ import {
   BOB,
   CLIENT_MESSAGE_ID,
   CONVERSATION_ID,
+  EXAMPLE_CURSOR,
   LATER,
+  cursorAfter,
   MESSAGE_ID,
   exampleConversation,
   exampleMessage,
@@ -84,7 +86,11 @@ const everyResyncReason: Missing<ResyncReason, (typeof RESYNC_REASONS)[number]> 
 void everySessionEndReason;
 void everyResyncReason;
 
-const messageAndConversation = { message: ref('Message'), conversation: ref('Conversation') };
+const cursor = {
+  ...ref('ChangeCursor'),
+  description: 'This change’s place in the change feed (`GET /api/sync`): extend your cursor with it',
+};
+const messageAndConversation = { message: ref('Message'), conversation: ref('Conversation'), cursor };
 const conversationId = { conversationId: idString };
 const ConversationRef = t.type({ conversationId: IdString });
 const MessageRef = t.type({ messageId: IdString });
@@ -98,7 +104,7 @@ export const serverEvents = {
       'Sent for every new message (text or auto) and again whenever a retried send (same `clientMessageId`) finds it stored, so deduplicate by `message.id`. ' +
       'Acknowledge it with the Socket.IO callback: once a receiver socket has acknowledged (when all have answered, or at the latest after `DELIVERY_RECEIPT_TIMEOUT_MS`), the message is marked delivered and the sender gets `message_delivered`.',
     payload: object(messageAndConversation),
-    example: { message: exampleMessage, conversation: exampleConversation },
+    example: { message: exampleMessage, conversation: exampleConversation, cursor: EXAMPLE_CURSOR },
     reply: {
       summary: 'any value; its arrival confirms delivery',
       payload: { description: 'Any value; it is not read' },
@@ -112,30 +118,47 @@ export const serverEvents = {
       'The message the user sent from any socket, over REST or by the auto-message pipeline (`messageType: auto`), so every tab shows it. ' +
       'The sending socket gets it too, besides its ack: deduplicate by `message.id`. Repeated, like `message_received`, when a retried send finds the message stored.',
     payload: object(messageAndConversation),
-    example: { message: exampleMessage, conversation: exampleConversation },
+    example: { message: exampleMessage, conversation: exampleConversation, cursor: EXAMPLE_CURSOR },
   },
   message_delivered: {
     summary: 'A receiver socket acknowledged the message',
     recipients: 'every socket of the sender',
     description: 'Sent once per message, when the first acknowledgement of `message_received` is recorded.',
-    payload: object({ messageId: idString, conversationId: idString, deliveredAt: dateTime }),
-    example: { messageId: MESSAGE_ID, conversationId: CONVERSATION_ID, deliveredAt: LATER },
+    payload: object({ messageId: idString, conversationId: idString, deliveredAt: dateTime, cursor }),
+    example: { messageId: MESSAGE_ID, conversationId: CONVERSATION_ID, deliveredAt: LATER, cursor: cursorAfter(1) },
   },
   message_read: {
     summary: 'The receiver read the message',
     recipients: 'every socket of the sender',
     description:
       'Sent once per message, whichever way it was marked read: the `message_read` event, `PUT /api/messages/{messageId}/read` or `PUT /api/conversations/{conversationId}/mark-read`.',
-    payload: object({ messageId: idString, conversationId: idString, readerId: idString, readAt: dateTime }),
-    example: { messageId: MESSAGE_ID, conversationId: CONVERSATION_ID, readerId: BOB.id, readAt: LATER },
+    payload: object({ messageId: idString, conversationId: idString, readerId: idString, readAt: dateTime, cursor }),
+    example: {
+      messageId: MESSAGE_ID,
+      conversationId: CONVERSATION_ID,
+      readerId: BOB.id,
+      readAt: LATER,
+      cursor: cursorAfter(2),
+    },
   },
   message_deleted: {
     summary: 'The sender deleted a message',
     recipients: 'every socket of the receiver',
     description:
       'After `DELETE /api/messages/{messageId}`. Show the message as deleted: history returns it with `isDeleted: true` and empty content.',
-    payload: object({ messageId: idString, conversationId: idString }),
-    example: { messageId: MESSAGE_ID, conversationId: CONVERSATION_ID },
+    payload: object({ messageId: idString, conversationId: idString, cursor }),
+    example: { messageId: MESSAGE_ID, conversationId: CONVERSATION_ID, cursor: cursorAfter(4) },
+  },
+  message_edited: {
+    summary: 'The sender changed the text of a message',
+    recipients: 'every socket of both participants',
+    description:
+      'After `PUT /api/messages/{messageId}`: the message as it is now, with `editedAt`. Replace the text you show; the conversation preview follows when it is the last message.',
+    payload: object({ message: ref('Message'), cursor }),
+    example: {
+      message: { ...exampleMessage, content: 'See you at one?', editedAt: LATER },
+      cursor: cursorAfter(3),
+    },
   },
   new_message_notification: {
     summary: 'A notice of a new message, for badges and toasts',
@@ -237,7 +260,7 @@ export const clientEvents = {
     example: { conversationId: CONVERSATION_ID, content: exampleMessage.content, clientMessageId: CLIENT_MESSAGE_ID },
     ack: {
       data: messageAndConversation,
-      example: { ok: true, message: exampleMessage, conversation: exampleConversation },
+      example: { ok: true, message: exampleMessage, conversation: exampleConversation, cursor: EXAMPLE_CURSOR },
     },
     errors: [ERROR_CODES.Validation, ERROR_CODES.NotFound],
   },

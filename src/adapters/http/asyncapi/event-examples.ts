@@ -26,7 +26,12 @@ export const exampleMessage: MessageView = {
   deliveredAt: null,
   readAt: null,
   deletedAt: null,
+  editedAt: null,
 };
+
+/** The change-feed place of the example message's creation: `<conversationId>:<position>`. */
+export const EXAMPLE_CURSOR = `${CONVERSATION_ID}:4`;
+export const cursorAfter = (steps: number): string => `${CONVERSATION_ID}:${4 + steps}`;
 
 export const exampleConversation: ConversationView = {
   id: CONVERSATION_ID,
