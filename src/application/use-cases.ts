@@ -15,6 +15,7 @@ import type { MarkConversationRead } from './conversations/mark-conversation-rea
 import type { NotifyTyping } from './conversations/notify-typing.js';
 import type { DeleteMessage } from './messages/delete-message.js';
 import type { EditMessage } from './messages/edit-message.js';
+import type { ReactToMessage } from './messages/react-to-message.js';
 import type { GetUnreadCount } from './messages/get-unread-count.js';
 import type { MarkMessageRead } from './messages/mark-message-read.js';
 import type { SendMessage } from './messages/send-message.js';
@@ -39,6 +40,7 @@ export interface UseCases {
   readonly markMessageRead: MarkMessageRead;
   readonly deleteMessage: DeleteMessage;
   readonly editMessage: EditMessage;
+  readonly reactToMessage: ReactToMessage;
   readonly getUnreadCount: GetUnreadCount;
   readonly listConversations: ListConversations;
   readonly getConversation: GetConversation;

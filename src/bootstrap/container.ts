@@ -47,6 +47,7 @@ export const buildContainer = (parts: ContainerParts): DependencyContainer => {
     conversations: infra.conversations,
     messages: infra.messages,
     changes: infra.changes,
+    reactions: infra.reactions,
     autoMessages: infra.autoMessages,
     presence: infra.presence,
     rateLimiters: infra.rateLimiters,
@@ -56,6 +57,7 @@ export const buildContainer = (parts: ContainerParts): DependencyContainer => {
     posting: undefined,
     summaries: undefined,
     recording: undefined,
+    views: undefined,
   };
   for (const [name, value] of Object.entries(values)) {
     if (value !== undefined) container.register(TOKENS[name as keyof typeof TOKENS], { useValue: value });

@@ -1,5 +1,6 @@
 import type { AutoMessageRepository } from '../ports/auto-message-repository.js';
 import type { ChangeLog } from '../ports/change-log.js';
+import type { ReactionRepository } from '../ports/reaction-repository.js';
 import type { ConversationRepository } from '../ports/conversation-repository.js';
 import type { HealthIndicator } from '../ports/health-indicator.js';
 import type { MessageQueue } from '../ports/message-queue.js';
@@ -17,6 +18,7 @@ export interface Infrastructure {
   readonly conversations: ConversationRepository;
   readonly messages: MessageRepository;
   readonly changes: ChangeLog;
+  readonly reactions: ReactionRepository;
   readonly autoMessages: AutoMessageRepository;
   readonly presence: PresenceStore;
   readonly rateLimiters: RateLimiterFactory;

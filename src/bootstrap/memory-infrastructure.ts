@@ -1,5 +1,6 @@
 import { createInMemoryRateLimiterFactory } from '../adapters/memory/in-memory-rate-limiter.js';
 import { InMemoryChangeLog } from '../adapters/memory/in-memory-change-log.js';
+import { InMemoryReactionRepository } from '../adapters/memory/in-memory-reaction-repository.js';
 import { InMemoryAutoMessageRepository } from '../adapters/memory/in-memory-auto-message-repository.js';
 import { InMemoryConversationRepository } from '../adapters/memory/in-memory-conversation-repository.js';
 import { InMemoryMessageRepository } from '../adapters/memory/in-memory-message-repository.js';
@@ -27,6 +28,7 @@ export const memoryInfrastructure = (config: Config, logger: Logger): Infrastruc
     conversations: new InMemoryConversationRepository(),
     messages: new InMemoryMessageRepository(),
     changes: new InMemoryChangeLog(),
+    reactions: new InMemoryReactionRepository(),
     autoMessages: new InMemoryAutoMessageRepository(),
     presence: new InMemoryPresenceStore({ leaseMs: config.PRESENCE_LEASE_SECONDS * 1000 }),
     rateLimiters: createInMemoryRateLimiterFactory(),

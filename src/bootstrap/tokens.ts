@@ -15,6 +15,7 @@ export const TOKENS = {
   conversations: Symbol('ConversationRepository'),
   messages: Symbol('MessageRepository'),
   changes: Symbol('ChangeLog'),
+  reactions: Symbol('ReactionRepository'),
   autoMessages: Symbol('AutoMessageRepository'),
   presence: Symbol('PresenceStore'),
   rateLimiters: Symbol('RateLimiterFactory'),
@@ -25,4 +26,5 @@ export const TOKENS = {
   posting: Symbol('MessagePosting'),
   summaries: Symbol('ConversationSummaries'),
   recording: Symbol('ChangeRecording'),
+  views: Symbol('MessageViews'),
 } as const;

@@ -19,6 +19,8 @@ import { NotifyTyping } from '../application/conversations/notify-typing.js';
 import { DeliveryConfirmation } from '../application/messages/confirm-delivery.js';
 import { DeleteMessage } from '../application/messages/delete-message.js';
 import { EditMessage } from '../application/messages/edit-message.js';
+import { MessageViews } from '../application/messages/message-views.js';
+import { ReactToMessage } from '../application/messages/react-to-message.js';
 import { GetUnreadCount } from '../application/messages/get-unread-count.js';
 import { MarkMessageRead } from '../application/messages/mark-message-read.js';
 import { MessagePosting } from '../application/messages/message-posting.js';
@@ -32,6 +34,7 @@ import { ChangeRecording } from '../application/sync/change-recording.js';
 import { SyncChanges } from '../application/sync/sync-changes.js';
 import type { AutoMessageRepository } from '../ports/auto-message-repository.js';
 import type { ChangeLog } from '../ports/change-log.js';
+import type { ReactionRepository } from '../ports/reaction-repository.js';
 import type { Clock } from '../ports/clock.js';
 import type { ConversationRepository } from '../ports/conversation-repository.js';
 import type { IdGenerator } from '../ports/id-generator.js';
@@ -68,6 +71,7 @@ const portsOf = (c: DependencyContainer) => ({
   conversations: c.resolve<ConversationRepository>(TOKENS.conversations),
   messages: c.resolve<MessageRepository>(TOKENS.messages),
   changes: c.resolve<ChangeLog>(TOKENS.changes),
+  reactions: c.resolve<ReactionRepository>(TOKENS.reactions),
   autoMessages: c.resolve<AutoMessageRepository>(TOKENS.autoMessages),
   presence: c.resolve<PresenceStore>(TOKENS.presence),
   rateLimiters: c.resolve<RateLimiterFactory>(TOKENS.rateLimiters),
@@ -76,6 +80,12 @@ const portsOf = (c: DependencyContainer) => ({
 });
 
 type Ports = ReturnType<typeof portsOf>;
+
+/** The shared services several use cases build on. */
+const services = (c: DependencyContainer) => ({
+  recording: c.resolve<ChangeRecording>(TOKENS.recording),
+  views: c.resolve<MessageViews>(TOKENS.views),
+});
 
 /** The use cases, each built from the ports (and shared services) it needs. */
 const useCaseFactories: { [K in keyof UseCases]: (p: Ports, c: DependencyContainer) => UseCases[K] } = {
@@ -122,20 +132,21 @@ const useCaseFactories: { [K in keyof UseCases]: (p: Ports, c: DependencyContain
   getOnlineStats: (p) => new GetOnlineStats(p),
   updateProfile: (p) => new UpdateProfile(p),
   sendMessage: (p, c) => new SendMessage({ ...p, posting: c.resolve(TOKENS.posting) }),
-  markMessageRead: (p, c) => new MarkMessageRead({ ...p, recording: c.resolve(TOKENS.recording) }),
-  deleteMessage: (p, c) => new DeleteMessage({ ...p, recording: c.resolve(TOKENS.recording) }),
+  markMessageRead: (p, c) => new MarkMessageRead({ ...p, ...services(c) }),
+  deleteMessage: (p, c) => new DeleteMessage({ ...p, ...services(c) }),
   editMessage: (p, c) =>
     new EditMessage({
       ...p,
-      recording: c.resolve(TOKENS.recording),
+      ...services(c),
       editWindowSeconds: p.config.MESSAGE_EDIT_WINDOW_SECONDS,
     }),
   getUnreadCount: (p) => new GetUnreadCount(p),
   listConversations: (p, c) => new ListConversations({ ...p, summaries: c.resolve(TOKENS.summaries) }),
   getConversation: (p, c) => new GetConversation({ ...p, summaries: c.resolve(TOKENS.summaries) }),
-  getConversationHistory: (p) => new GetConversationHistory(p),
-  markConversationRead: (p, c) => new MarkConversationRead({ ...p, recording: c.resolve(TOKENS.recording) }),
-  syncChanges: (p) => new SyncChanges(p),
+  getConversationHistory: (p, c) => new GetConversationHistory({ ...p, ...services(c) }),
+  markConversationRead: (p, c) => new MarkConversationRead({ ...p, ...services(c) }),
+  syncChanges: (p, c) => new SyncChanges({ ...p, ...services(c) }),
+  reactToMessage: (p, c) => new ReactToMessage({ ...p, ...services(c) }),
   checkParticipation: (p) => new CheckParticipation(p),
   notifyTyping: (p) => new NotifyTyping(p),
   trackPresence: (p) => new TrackPresence({ ...p, maxConnectionsPerUser: p.config.SOCKETS_PER_USER }),
@@ -165,17 +176,13 @@ export const registerUseCases = (container: DependencyContainer): void => {
     (p) => new SessionIssuer({ ...p, refreshTokenTtlSeconds: p.config.REFRESH_TOKEN_TTL_SECONDS }),
   );
   cached(container, TOKENS.recording, (p) => new ChangeRecording(p));
-  cached(
-    container,
-    TOKENS.deliveries,
-    (p, c) => new DeliveryConfirmation({ ...p, recording: c.resolve(TOKENS.recording) }),
-  );
+  cached(container, TOKENS.views, (p) => new MessageViews(p));
+  cached(container, TOKENS.deliveries, (p, c) => new DeliveryConfirmation({ ...p, ...services(c) }));
   cached(container, TOKENS.summaries, (p) => new ConversationSummaries(p));
   cached(
     container,
     TOKENS.posting,
-    (p, c) =>
-      new MessagePosting({ ...p, deliveries: c.resolve(TOKENS.deliveries), recording: c.resolve(TOKENS.recording) }),
+    (p, c) => new MessagePosting({ ...p, deliveries: c.resolve(TOKENS.deliveries), ...services(c) }),
   );
   for (const name of Object.keys(useCaseFactories) as Array<keyof UseCases>) {
     cached<unknown>(container, USE_CASE_TOKENS[name], useCaseFactories[name]);

@@ -1,3 +1,5 @@
+import type { ReactionView } from './reaction.js';
+
 export type MessageType = 'text' | 'auto';
 
 export const MAX_CONTENT_LENGTH = 1000;
@@ -42,11 +44,13 @@ export interface MessageView {
   readonly readAt: string | null;
   readonly deletedAt: string | null;
   readonly editedAt: string | null;
+  /** Per emoji, in the order each first appeared; `reactedByMe` is the viewer's. */
+  readonly reactions: readonly ReactionView[];
 }
 
 const iso = (date: Date | null): string | null => date?.toISOString() ?? null;
 
-export const messageView = (message: Message): MessageView => ({
+export const messageView = (message: Message, reactions: readonly ReactionView[] = []): MessageView => ({
   id: message.id,
   conversationId: message.conversationId,
   seq: message.seq,
@@ -61,6 +65,7 @@ export const messageView = (message: Message): MessageView => ({
   readAt: iso(message.readAt),
   deletedAt: iso(message.deletedAt),
   editedAt: iso(message.editedAt),
+  reactions,
 });
 
 export const PREVIEW_LENGTH = 100;

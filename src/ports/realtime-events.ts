@@ -35,6 +35,15 @@ export interface ServerToClientEvents {
     cursor: string;
   }) => void;
   message_deleted: (payload: { messageId: string; conversationId: string; cursor: string }) => void;
+  /** To both participants: an emoji added to or removed from a message. */
+  message_reaction: (payload: {
+    messageId: string;
+    conversationId: string;
+    emoji: string;
+    userId: string;
+    added: boolean;
+    cursor: string;
+  }) => void;
   /** To both participants: the sender's other screens show the edit too. */
   message_edited: (payload: { message: MessageView; cursor: string }) => void;
   new_message_notification: (payload: {

@@ -8,4 +8,5 @@ export const COLLECTIONS = {
   autoMessagePlans: 'auto_message_plans',
   claimTickets: 'claim_tickets',
   changes: 'changes',
+  reactions: 'reactions',
 } as const;

@@ -32,6 +32,7 @@ const INDEXES: Record<string, IndexDescription[]> = {
     { key: { conversationId: 1, pos: 1 }, name: 'conversation_pos_unique', unique: true },
     { key: { at: 1 }, name: 'at' },
   ],
+  [COLLECTIONS.reactions]: [{ key: { messageId: 1, at: 1 }, name: 'message_at' }],
   [COLLECTIONS.autoMessages]: [
     { key: { planKey: 1 }, name: 'plan_key_unique', unique: true },
     { key: { planDay: 1, sendAt: 1 }, name: 'plan_day_send_at' },

@@ -1,13 +1,14 @@
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 import { validation, type AppError } from '../../domain/errors.js';
-import { messageView, type MessageView } from '../../domain/message.js';
+import type { MessageView } from '../../domain/message.js';
 import type { ConversationRepository } from '../../ports/conversation-repository.js';
 import type { HistoryPage, HistoryQuery, MessageRepository } from '../../ports/message-repository.js';
 import type { AccessClaims } from '../../ports/token-service.js';
 import { IntInRange, MessageCursor } from '../shared/codecs.js';
 import { decodeInput } from '../shared/decode.js';
 import { fail, ok, type Result } from '../shared/result.js';
+import type { MessageViews } from '../messages/message-views.js';
 import { findOwnConversation } from './conversation-access.js';
 
 export const HistoryQueryInput = t.exact(
@@ -39,7 +40,9 @@ export interface HistorySlice {
  * newest message, so it costs one query per page.
  */
 export class GetConversationHistory {
-  constructor(private readonly deps: { conversations: ConversationRepository; messages: MessageRepository }) {}
+  constructor(
+    private readonly deps: { conversations: ConversationRepository; messages: MessageRepository; views: MessageViews },
+  ) {}
 
   async execute(caller: AccessClaims, rawConversationId: unknown, rawQuery: unknown): Result<HistorySlice> {
     const query = decodeInput(HistoryQueryInput, rawQuery);
@@ -74,7 +77,7 @@ export class GetConversationHistory {
     const last = slice.messages[slice.messages.length - 1];
     const olderExist = after ? first !== undefined : slice.hasMore;
     return ok({
-      messages: slice.messages.map(messageView),
+      messages: await this.deps.views.of(slice.messages, caller.userId),
       hasMore: slice.hasMore,
       nextBefore: olderExist && first ? first.id : null,
       nextAfter: last?.id ?? (after ? cursorText(after) : null),

@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { forbidden, notFound } from '../../domain/errors.js';
-import { messageView, type MessageView } from '../../domain/message.js';
+import type { MessageView } from '../../domain/message.js';
+import type { MessageViews } from './message-views.js';
 import type { Clock } from '../../ports/clock.js';
 import type { ConversationRepository } from '../../ports/conversation-repository.js';
 import type { MessageRepository } from '../../ports/message-repository.js';
@@ -21,6 +22,7 @@ export class DeleteMessage {
       recording: ChangeRecording;
       notifier: RealtimeNotifier;
       clock: Clock;
+      views: MessageViews;
     },
   ) {}
 
@@ -36,7 +38,7 @@ export class DeleteMessage {
     if (message.deletedAt) {
       // Deleted before: recorded again in case that run died before recording (a key is recorded once).
       await recording.messageDeleted(message, message.deletedAt);
-      return ok({ message: messageView(message) });
+      return ok({ message: await this.deps.views.one(message, caller.userId) });
     }
 
     const deleted = (await messages.softDelete(message.id, caller.userId, clock.now())) ?? message;
@@ -47,6 +49,6 @@ export class DeleteMessage {
       conversationId: message.conversationId,
       cursor: changeCursor(change.conversationId, change.pos),
     });
-    return ok({ message: messageView(deleted) });
+    return ok({ message: await this.deps.views.one(deleted, caller.userId) });
   }
 }

@@ -1,7 +1,8 @@
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 import { conflict, forbidden, notFound } from '../../domain/errors.js';
-import { messageView, previewOf, type MessageView } from '../../domain/message.js';
+import { previewOf, type MessageView } from '../../domain/message.js';
+import type { MessageViews } from './message-views.js';
 import type { Clock } from '../../ports/clock.js';
 import type { ConversationRepository } from '../../ports/conversation-repository.js';
 import type { MessageRepository } from '../../ports/message-repository.js';
@@ -30,6 +31,7 @@ export class EditMessage {
       recording: ChangeRecording;
       notifier: RealtimeNotifier;
       clock: Clock;
+      views: MessageViews;
       /** 0: no limit. */
       editWindowSeconds: number;
     },
@@ -40,7 +42,7 @@ export class EditMessage {
     if (E.isLeft(messageId)) return messageId;
     const body = decodeInput(EditMessageInput, rawBody);
     if (E.isLeft(body)) return body;
-    const { messages, conversations, recording, notifier, clock, editWindowSeconds } = this.deps;
+    const { messages, conversations, recording, notifier, clock, views, editWindowSeconds } = this.deps;
     const message = await messages.findById(messageId.right);
     if (!message || (message.receiverId !== caller.userId && message.senderId !== caller.userId)) {
       return fail(notFound('Message not found'));
@@ -53,15 +55,19 @@ export class EditMessage {
       return fail(forbidden(`Messages can be edited for ${editWindowSeconds} seconds after sending`));
     }
     const { content } = body.right;
-    if (content === message.content) return ok({ message: messageView(message), cursor: null });
+    if (content === message.content) return ok({ message: await views.one(message, caller.userId), cursor: null });
 
     const edited = await messages.edit(message.id, caller.userId, content, now);
     if (!edited || edited.deletedAt) return fail(conflict('A deleted message cannot be edited'));
     await conversations.recordLastMessageEdit(message.conversationId, message.id, previewOf(content));
     const change = await recording.messageEdited(edited, now);
-    const payload = { message: messageView(edited), cursor: changeCursor(change.conversationId, change.pos) };
-    notifier.toUser(edited.receiverId, 'message_edited', payload);
-    notifier.toUser(edited.senderId, 'message_edited', payload);
-    return ok(payload);
+    const cursor = changeCursor(change.conversationId, change.pos);
+    const [forSender, forReceiver] = await Promise.all([
+      views.one(edited, edited.senderId),
+      views.one(edited, edited.receiverId),
+    ]);
+    notifier.toUser(edited.receiverId, 'message_edited', { message: forReceiver, cursor });
+    notifier.toUser(edited.senderId, 'message_edited', { message: forSender, cursor });
+    return ok({ message: forSender, cursor });
   }
 }

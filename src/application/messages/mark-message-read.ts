@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { forbidden, notFound } from '../../domain/errors.js';
-import { messageView, type MessageView } from '../../domain/message.js';
+import type { MessageView } from '../../domain/message.js';
+import type { MessageViews } from './message-views.js';
 import type { Clock } from '../../ports/clock.js';
 import type { MessageRepository } from '../../ports/message-repository.js';
 import type { RealtimeNotifier } from '../../ports/realtime-notifier.js';
@@ -19,6 +20,7 @@ export class MarkMessageRead {
       recording: ChangeRecording;
       notifier: RealtimeNotifier;
       clock: Clock;
+      views: MessageViews;
     },
   ) {}
 
@@ -34,7 +36,7 @@ export class MarkMessageRead {
     if (message.readAt) {
       // Read before: recorded again in case that run died before recording (a key is recorded once).
       await recording.messageRead(message, caller.userId, message.readAt);
-      return ok({ message: messageView(message) });
+      return ok({ message: await this.deps.views.one(message, caller.userId) });
     }
 
     const updated = (await messages.markRead(message.id, caller.userId, clock.now())) ?? message;
@@ -48,6 +50,6 @@ export class MarkMessageRead {
         cursor: changeCursor(change.conversationId, change.pos),
       });
     }
-    return ok({ message: messageView(updated) });
+    return ok({ message: await this.deps.views.one(updated, caller.userId) });
   }
 }

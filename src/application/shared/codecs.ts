@@ -14,6 +14,7 @@ import {
   passwordByteLength,
 } from '../../domain/validation-rules.js';
 import { MAX_CONTENT_LENGTH } from '../../domain/message.js';
+import { isReactionEmoji } from '../../domain/reaction.js';
 
 /**
  * A string codec that refines (and may transform) with a readable failure
@@ -75,6 +76,12 @@ export const Content = refinedString(
   'Content',
   `must be 1-${MAX_CONTENT_LENGTH} characters with something visible`,
   normaliseContent,
+);
+
+export const ReactionEmoji = refinedString(
+  'ReactionEmoji',
+  'must be one emoji (a pictograph with its modifiers)',
+  (s) => (isReactionEmoji(s) ? s : null),
 );
 
 export const ClientMessageId = refinedString('ClientMessageId', 'must be 1-64 letters, digits, _ or -', (s) =>

@@ -2,7 +2,8 @@ import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 import { conversationView, type ConversationView } from '../../domain/conversation.js';
 import { cursorExpired } from '../../domain/errors.js';
-import { messageView, type MessageView } from '../../domain/message.js';
+import type { MessageView } from '../../domain/message.js';
+import type { MessageViews } from '../messages/message-views.js';
 import type { Change, ChangeLog, ChangeType, Positions } from '../../ports/change-log.js';
 import type { ConversationRepository } from '../../ports/conversation-repository.js';
 import type { MessageRepository } from '../../ports/message-repository.js';
@@ -63,6 +64,7 @@ export class SyncChanges {
       changes: ChangeLog;
       conversations: ConversationRepository;
       messages: MessageRepository;
+      views: MessageViews;
     },
   ) {}
 
@@ -84,20 +86,21 @@ export class SyncChanges {
     const next = new Map(seen);
     for (const change of page.changes) next.set(change.conversationId, change.pos);
     return ok({
-      changes: await this.views(page.changes),
+      changes: await this.viewsOf(page.changes, caller.userId),
       nextCursor: formatCursor(next),
       hasMore: page.hasMore,
     });
   }
 
-  private async views(changes: readonly Change[]): Promise<ChangeView[]> {
+  private async viewsOf(changes: readonly Change[], viewerId: string): Promise<ChangeView[]> {
     const messageIds = changes.flatMap((change) => ('messageId' in change ? [change.messageId] : []));
     const conversationIds = changes.flatMap((change) => ('messageId' in change ? [] : [change.conversationId]));
     const [messages, conversations] = await Promise.all([
       this.deps.messages.findManyByIds(messageIds),
       Promise.all([...new Set(conversationIds)].map((id) => this.deps.conversations.findById(id))),
     ]);
-    const messageById = new Map(messages.map((message) => [message.id, messageView(message)]));
+    const views = await this.deps.views.of(messages, viewerId);
+    const messageById = new Map(views.map((view) => [view.id, view]));
     const conversationById = new Map(
       conversations.flatMap((conversation) =>
         conversation ? [[conversation.id, conversationView(conversation)]] : [],

@@ -12,7 +12,7 @@ export const describeSyncScenarios = (start: StartE2eApp): void => {
   describe('change feed', () => {
     const app = useE2eApp(start);
 
-    it('gives a client that was away exactly what changed: a send, an edit, a delete and a read receipt', async () => {
+    it('gives a client that was away exactly what changed: a send, an edit, a delete, a reaction and a read receipt', async () => {
       const alice = await registerUser(app(), 'alice');
       const bob = await registerUser(app(), 'bob');
       const toEdit = await sendMessage(app(), alice, bob, 'typo hree');
@@ -24,19 +24,39 @@ export const describeSyncScenarios = (start: StartE2eApp): void => {
       expect((await editMessage(app(), alice, toEdit.message.id, 'typo here')).status).toBe(200);
       const deleted = await app().api('DELETE', `/api/messages/${toDelete.message.id}`, { token: alice.accessToken });
       expect(deleted.status).toBe(200);
+      const reacted = await app().api(
+        'PUT',
+        `/api/messages/${fromBob.message.id}/reactions/${encodeURIComponent('👍🏽')}`,
+        {
+          token: alice.accessToken,
+        },
+      );
+      expect(reacted.status).toBe(200);
       const read = await app().api('PUT', `/api/messages/${fromBob.message.id}/read`, { token: alice.accessToken });
       expect(read.status).toBe(200);
 
       const { changes } = await syncAll(app(), bob, away);
-      expect(changes.map((change) => [change.type, messageOf(change).id])).toEqual([
-        ['message_created', missed.message.id],
-        ['message_edited', toEdit.message.id],
-        ['message_deleted', toDelete.message.id],
-        ['message_read', fromBob.message.id],
+      expect(changes.map((change) => change.type)).toEqual([
+        'message_created',
+        'message_edited',
+        'message_deleted',
+        'reaction_added',
+        'message_read',
       ]);
-      expect(messageOf(changes[1]!)).toMatchObject({ content: 'typo here', editedAt: expect.any(String) });
-      expect(messageOf(changes[2]!)).toMatchObject({ content: '', isDeleted: true });
-      expect(changes[3]!.data).toMatchObject({ readerId: alice.id });
+      expect(messageOf(changes[0]!)).toMatchObject({ id: missed.message.id, content: 'while you were away' });
+      expect(messageOf(changes[1]!)).toMatchObject({
+        id: toEdit.message.id,
+        content: 'typo here',
+        editedAt: expect.any(String),
+      });
+      expect(messageOf(changes[2]!)).toMatchObject({ id: toDelete.message.id, content: '', isDeleted: true });
+      expect(changes[3]!.data).toEqual({ messageId: fromBob.message.id, userId: alice.id, emoji: '👍🏽' });
+      expect(messageOf(changes[4]!)).toMatchObject({
+        id: fromBob.message.id,
+        readAt: expect.any(String),
+        reactions: [{ emoji: '👍🏽', count: 1, reactedByMe: false }],
+      });
+      expect(changes[4]!.data).toMatchObject({ readerId: alice.id });
       // Nothing more, however often it is asked.
       expect((await syncAll(app(), bob, (await syncAll(app(), bob, away)).cursor)).changes).toEqual([]);
     });
@@ -137,6 +157,93 @@ export const describeSyncScenarios = (start: StartE2eApp): void => {
         expect(res.status, query).toBe(400);
         expect(res.body).toMatchObject({ success: false, code: 'VALIDATION_FAILED' });
       }
+    });
+  });
+
+  describe('reactions', () => {
+    const app = useE2eApp(start);
+    const path = (messageId: string, emoji: string) =>
+      `/api/messages/${messageId}/reactions/${encodeURIComponent(emoji)}`;
+
+    it('count per emoji on the message, say whose they are, and reach both participants once per change', async () => {
+      const alice = await registerUser(app(), 'alice');
+      const bob = await registerUser(app(), 'bob');
+      const sent = await sendMessage(app(), alice, bob, 'lunch?');
+      const aliceClient = await connectSocket(app(), alice.accessToken);
+      try {
+        for (const [user, emoji] of [
+          [bob, '👍'],
+          [alice, '👍'],
+          [bob, '❤️'],
+          [bob, '👍'],
+        ] as const) {
+          expect((await app().api('PUT', path(sent.message.id, emoji), { token: user.accessToken })).status).toBe(200);
+        }
+        const added = await Promise.all([1, 2, 3].map(() => aliceClient.events.take('message_reaction')));
+        expect(added.map(({ emoji, userId, added: isAdded }) => [emoji, userId, isAdded])).toEqual([
+          ['👍', bob.id, true],
+          ['👍', alice.id, true],
+          ['❤️', bob.id, true],
+        ]);
+
+        const history = await fetchHistory(app(), alice, sent.conversation.id);
+        expect(history.messages[0]!.reactions).toEqual([
+          { emoji: '👍', count: 2, reactedByMe: true },
+          { emoji: '❤️', count: 1, reactedByMe: false },
+        ]);
+        const removed = await app().api('DELETE', path(sent.message.id, '👍'), { token: alice.accessToken });
+        expect(removed.body.data.message.reactions).toEqual([
+          { emoji: '👍', count: 1, reactedByMe: false },
+          { emoji: '❤️', count: 1, reactedByMe: false },
+        ]);
+        expect((await aliceClient.events.take('message_reaction')).added).toBe(false);
+        const again = await app().api('DELETE', path(sent.message.id, '👍'), { token: alice.accessToken });
+        expect(again.body.data.cursor).toBeNull();
+      } finally {
+        await closeSocket(app(), aliceClient);
+      }
+    });
+
+    it('take one emoji only, from participants only, never on a deleted message, at most 20 different', async () => {
+      const alice = await registerUser(app(), 'alice');
+      const bob = await registerUser(app(), 'bob');
+      const carol = await registerUser(app(), 'carol');
+      const sent = await sendMessage(app(), alice, bob, 'react to me');
+
+      for (const emoji of ['a', '👍👍', '🇫🇷', ':)', '1️⃣', '👍 ']) {
+        const res = await app().api('PUT', path(sent.message.id, emoji), { token: bob.accessToken });
+        expect(res.status, emoji).toBe(400);
+      }
+      expect((await app().api('PUT', path(sent.message.id, '👍'), { token: carol.accessToken })).status).toBe(404);
+      const many = [
+        '😀',
+        '😂',
+        '🥲',
+        '😎',
+        '🤔',
+        '😴',
+        '🤯',
+        '🥳',
+        '😇',
+        '🙃',
+        '😉',
+        '😍',
+        '🤩',
+        '😘',
+        '😜',
+        '🤪',
+        '🤓',
+        '🧐',
+        '😏',
+        '😬',
+      ];
+      for (const emoji of many) await app().api('PUT', path(sent.message.id, emoji), { token: bob.accessToken });
+      const full = await app().api('PUT', path(sent.message.id, '🙈'), { token: bob.accessToken });
+      expect(full.status).toBe(409);
+      expect((await app().api('PUT', path(sent.message.id, '😀'), { token: alice.accessToken })).status).toBe(200);
+
+      await app().api('DELETE', `/api/messages/${sent.message.id}`, { token: alice.accessToken });
+      expect((await app().api('PUT', path(sent.message.id, '👍'), { token: bob.accessToken })).status).toBe(409);
     });
   });
 

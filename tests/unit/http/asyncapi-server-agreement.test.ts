@@ -166,6 +166,14 @@ describe('the server agrees with its AsyncAPI document', () => {
     );
     expect((await edited).message).toMatchObject({ id: message.id, content: 'second, edited' });
 
+    const reacted = expectEvent(alice, 'message_reaction', () =>
+      fetch(`${app.url}/api/messages/${message.id}/reactions/${encodeURIComponent('👍')}`, {
+        method: 'PUT',
+        headers: { Authorization: `Bearer ${bobAccount.accessToken}` },
+      }),
+    );
+    expect(await reacted).toMatchObject({ messageId: message.id, emoji: '👍', userId: bobAccount.id, added: true });
+
     const deleted = expectEvent(bob, 'message_deleted', () =>
       fetch(`${app.url}/api/messages/${message.id}`, {
         method: 'DELETE',

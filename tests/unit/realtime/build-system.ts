@@ -1,3 +1,5 @@
+import { InMemoryReactionRepository } from '../../../src/adapters/memory/in-memory-reaction-repository.js';
+import { MessageViews } from '../../../src/application/messages/message-views.js';
 import { InMemoryChangeLog } from '../../../src/adapters/memory/in-memory-change-log.js';
 import { ChangeRecording } from '../../../src/application/sync/change-recording.js';
 import http from 'node:http';
@@ -115,7 +117,13 @@ export const buildSystem = async (options: SystemOptions = {}) => {
     checkParticipation: new CheckParticipation({ conversations }),
     sendMessage: new SendMessage({ users, conversations, messages, posting }),
     notifyTyping: new NotifyTyping({ conversations, notifier }),
-    markMessageRead: new MarkMessageRead({ messages, recording, notifier, clock }),
+    markMessageRead: new MarkMessageRead({
+      messages,
+      recording,
+      notifier,
+      clock,
+      views: new MessageViews({ reactions: new InMemoryReactionRepository() }),
+    }),
     trackPresence: new TrackPresence({
       presence,
       users,

@@ -25,6 +25,7 @@ const payloadFor = (receiverId: string): MessageEventPayload => ({
     readAt: null,
     deletedAt: null,
     editedAt: null,
+    reactions: [],
   },
   conversation: {
     id: 'b'.repeat(24),

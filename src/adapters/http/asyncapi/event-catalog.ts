@@ -149,6 +149,28 @@ export const serverEvents = {
     payload: object({ messageId: idString, conversationId: idString, cursor }),
     example: { messageId: MESSAGE_ID, conversationId: CONVERSATION_ID, cursor: cursorAfter(4) },
   },
+  message_reaction: {
+    summary: 'Someone added or removed an emoji on a message',
+    recipients: 'every socket of both participants',
+    description:
+      'After `PUT` or `DELETE /api/messages/{messageId}/reactions/{emoji}` changed something (an add of an emoji already there, or a remove of one that is not, is silent). `added` says which; update the count on the message, and `reactedByMe` when `userId` is you.',
+    payload: object({
+      messageId: idString,
+      conversationId: idString,
+      emoji: string,
+      userId: idString,
+      added: boolean,
+      cursor,
+    }),
+    example: {
+      messageId: MESSAGE_ID,
+      conversationId: CONVERSATION_ID,
+      emoji: '👍',
+      userId: BOB.id,
+      added: true,
+      cursor: cursorAfter(5),
+    },
+  },
   message_edited: {
     summary: 'The sender changed the text of a message',
     recipients: 'every socket of both participants',

@@ -27,6 +27,7 @@ export const exampleMessage: MessageView = {
   readAt: null,
   deletedAt: null,
   editedAt: null,
+  reactions: [],
 };
 
 /** The change-feed place of the example message's creation: `<conversationId>:<position>`. */

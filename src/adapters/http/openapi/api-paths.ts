@@ -1,3 +1,4 @@
+import { MAX_DISTINCT_REACTIONS, MAX_EMOJI_LENGTH } from '../../../domain/reaction.js';
 import { apiOperation, type Parameter } from './operation-builder.js';
 import { requestExamples, type RequestBodyName } from './request-schemas.js';
 import { idString, ref, syncCursor, type Schema } from './schema-builders.js';
@@ -17,6 +18,14 @@ const query = (name: string, schema: Schema, description: string): Parameter => 
   description,
   schema,
 });
+
+const emojiParameter: Parameter = {
+  name: 'emoji',
+  in: 'path',
+  required: true,
+  description: 'One emoji, percent-encoded (👍 is %F0%9F%91%8D)',
+  schema: { type: 'string', minLength: 1, maxLength: MAX_EMOJI_LENGTH },
+};
 
 const page = query('page', { type: 'integer', minimum: 1, maximum: 100_000, default: 1 }, 'Page number, from 1');
 const limit = (fallback: number): Parameter =>
@@ -178,6 +187,27 @@ export const apiPaths: Record<string, Record<string, Schema>> = {
           data: ref('UnreadCounts'),
         },
       },
+    }),
+  },
+  '/api/messages/{messageId}/reactions/{emoji}': {
+    put: apiOperation('put', {
+      operationId: 'addReaction',
+      tag: 'messages',
+      summary: 'React to a message with an emoji (idempotent)',
+      description: `Participants only, not on a deleted message (409). The emoji is one grapheme: a pictograph with its skin tone, variation selector or joiners (👍, 👍🏽, ❤️, 👩‍💻), percent-encoded in the path. A message takes at most ${MAX_DISTINCT_REACTIONS} different emoji (409 past it). Both participants get \`message_reaction\`.`,
+      auth: true,
+      parameters: [pathId('messageId', 'message'), emojiParameter],
+      success: { 200: { description: 'The message with its reactions', data: ref('ReactionResult') } },
+      failures: [400, 404, 409],
+    }),
+    delete: apiOperation('delete', {
+      operationId: 'removeReaction',
+      tag: 'messages',
+      summary: 'Take back your reaction (idempotent)',
+      auth: true,
+      parameters: [pathId('messageId', 'message'), emojiParameter],
+      success: { 200: { description: 'The message with its reactions', data: ref('ReactionResult') } },
+      failures: [400, 404, 409],
     }),
   },
   '/api/messages/{messageId}': {

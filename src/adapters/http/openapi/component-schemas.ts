@@ -1,5 +1,6 @@
 import { EDGE_ERROR_CODES, ERROR_CODES } from '../../../domain/errors.js';
 import { MAX_CONTENT_LENGTH } from '../../../domain/message.js';
+import { MAX_DISTINCT_REACTIONS } from '../../../domain/reaction.js';
 import {
   arrayOf,
   boolean,
@@ -107,6 +108,16 @@ export const componentSchemas: Record<string, Schema> = {
     readAt: nullable(dateTime),
     deletedAt: nullable(dateTime),
     editedAt: nullable({ ...dateTime, description: 'When the sender last changed the content' }),
+    reactions: {
+      ...arrayOf(ref('Reaction')),
+      maxItems: MAX_DISTINCT_REACTIONS,
+      description: 'Per emoji, in the order each first appeared',
+    },
+  }),
+  Reaction: object({
+    emoji: string,
+    count: integer(1),
+    reactedByMe: { ...boolean, description: 'The caller is among those who reacted with it' },
   }),
   LastMessage: lastMessage,
   Conversation: object(conversationProperties),

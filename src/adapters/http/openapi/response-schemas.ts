@@ -26,6 +26,13 @@ export const responseSchemas: Record<string, Schema> = {
     conversation: ref('Conversation'),
     cursor: ref('ChangeCursor'),
   }),
+  ReactionResult: object({
+    message: ref('Message'),
+    cursor: nullable({
+      type: 'string',
+      description: 'The reaction in the change feed; null when nothing changed (already there, or already gone)',
+    }),
+  }),
   EditedMessage: object({
     message: ref('Message'),
     cursor: nullable({

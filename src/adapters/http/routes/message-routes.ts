@@ -32,6 +32,18 @@ export const messageRoutes = (useCases: UseCases): Router<HttpState> => {
       }),
     )
     .put(
+      '/api/messages/:messageId/reactions/:emoji',
+      authenticated(async (ctx, caller) => {
+        reply(ctx, await useCases.reactToMessage.add(caller, ctx.params.messageId, ctx.params.emoji));
+      }),
+    )
+    .delete(
+      '/api/messages/:messageId/reactions/:emoji',
+      authenticated(async (ctx, caller) => {
+        reply(ctx, await useCases.reactToMessage.remove(caller, ctx.params.messageId, ctx.params.emoji));
+      }),
+    )
+    .put(
       '/api/messages/:messageId',
       authenticated(async (ctx, caller) => {
         const edited = await useCases.editMessage.execute(caller, ctx.params.messageId, ctx.request.body);

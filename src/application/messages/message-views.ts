@@ -1,0 +1,27 @@
+import { messageView, type Message, type MessageView } from '../../domain/message.js';
+import { reactionViews } from '../../domain/reaction.js';
+import type { ReactionRepository } from '../../ports/reaction-repository.js';
+
+/** Messages as one user sees them, reactions included: one query for any number of messages. */
+export class MessageViews {
+  constructor(private readonly deps: { reactions: ReactionRepository }) {}
+
+  async of(messages: readonly Message[], viewerId: string): Promise<MessageView[]> {
+    if (messages.length === 0) return [];
+    const reactions = await this.deps.reactions.listFor(messages.map((message) => message.id));
+    return messages.map((message) =>
+      messageView(
+        message,
+        reactionViews(
+          reactions.filter((reaction) => reaction.messageId === message.id),
+          viewerId,
+        ),
+      ),
+    );
+  }
+
+  async one(message: Message, viewerId: string): Promise<MessageView> {
+    const [view] = await this.of([message], viewerId);
+    return view!;
+  }
+}
