@@ -20,6 +20,7 @@ import type { GetUnreadCount } from './messages/get-unread-count.js';
 import type { MarkMessageRead } from './messages/mark-message-read.js';
 import type { SendMessage } from './messages/send-message.js';
 import type { TrackPresence } from './presence/track-presence.js';
+import type { PruneChanges } from './sync/prune-changes.js';
 import type { SyncChanges } from './sync/sync-changes.js';
 import type { GetOnlineStats } from './users/get-online-stats.js';
 import type { ListUsers } from './users/list-users.js';
@@ -47,6 +48,7 @@ export interface UseCases {
   readonly getConversationHistory: GetConversationHistory;
   readonly markConversationRead: MarkConversationRead;
   readonly syncChanges: SyncChanges;
+  readonly pruneChanges: PruneChanges;
   readonly checkParticipation: CheckParticipation;
   readonly notifyTyping: NotifyTyping;
   readonly trackPresence: TrackPresence;

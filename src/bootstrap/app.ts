@@ -4,7 +4,7 @@ import { createHttpApp } from '../adapters/http/create-http-app.js';
 import type { PrometheusMetrics } from '../adapters/metrics/prometheus-metrics.js';
 import { bindSocketHandlers } from '../adapters/realtime/bind-socket-handlers.js';
 import { maxPayloadBytesOf } from '../adapters/realtime/create-socket-server.js';
-import { startAutoMessageSchedule, type RunningSchedule } from '../adapters/scheduler/auto-message-schedule.js';
+import { startSchedule, type RunningSchedule } from '../adapters/scheduler/scheduled-jobs.js';
 import type { UseCases } from '../application/use-cases.js';
 import { composeSystem, type AppOverrides } from './compose-system.js';
 import type { Config } from './config.js';
@@ -82,9 +82,10 @@ export const startApp = async (config: Config, overrides: AppOverrides = {}): Pr
   }
   let schedule: RunningSchedule | undefined;
   if (roles.has('scheduler')) {
-    schedule = startAutoMessageSchedule(useCases, logger, {
+    schedule = startSchedule(useCases, logger, {
       planCron: config.AUTO_PLAN_CRON,
       enqueueCron: config.AUTO_ENQUEUE_CRON,
+      pruneChangesCron: config.SYNC_PRUNE_CRON,
       timeZone: config.AUTO_TIMEZONE,
     });
   }

@@ -173,6 +173,11 @@ export const SETTINGS = {
     '30',
     'How long the change feed keeps changes; an older cursor gets 410 CURSOR_EXPIRED and the client reloads from history',
   ),
+  SYNC_PRUNE_CRON: setting(
+    text,
+    '17 3 * * *',
+    'When the scheduler role forgets changes older than the retention (cron)',
+  ),
   METRICS_TOKEN: setting(
     text,
     undefined,

@@ -31,6 +31,7 @@ import { ListUsers } from '../application/users/list-users.js';
 import { UpdateProfile } from '../application/users/update-profile.js';
 import type { UseCases } from '../application/use-cases.js';
 import { ChangeRecording } from '../application/sync/change-recording.js';
+import { PruneChanges } from '../application/sync/prune-changes.js';
 import { SyncChanges } from '../application/sync/sync-changes.js';
 import type { AutoMessageRepository } from '../ports/auto-message-repository.js';
 import type { ChangeLog } from '../ports/change-log.js';
@@ -147,6 +148,7 @@ const useCaseFactories: { [K in keyof UseCases]: (p: Ports, c: DependencyContain
   markConversationRead: (p, c) => new MarkConversationRead({ ...p, ...services(c) }),
   syncChanges: (p, c) => new SyncChanges({ ...p, ...services(c) }),
   reactToMessage: (p, c) => new ReactToMessage({ ...p, ...services(c) }),
+  pruneChanges: (p) => new PruneChanges({ ...p, retentionDays: p.config.SYNC_RETENTION_DAYS }),
   checkParticipation: (p) => new CheckParticipation(p),
   notifyTyping: (p) => new NotifyTyping(p),
   trackPresence: (p) => new TrackPresence({ ...p, maxConnectionsPerUser: p.config.SOCKETS_PER_USER }),

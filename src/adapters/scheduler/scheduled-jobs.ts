@@ -2,9 +2,10 @@ import schedule from 'node-schedule';
 import type { UseCases } from '../../application/use-cases.js';
 import type { Logger } from '../../ports/logger.js';
 
-export interface AutoMessageScheduleOptions {
+export interface ScheduleOptions {
   readonly planCron: string;
   readonly enqueueCron: string;
+  readonly pruneChangesCron: string;
   readonly timeZone: string;
 }
 
@@ -14,14 +15,15 @@ export interface RunningSchedule {
 }
 
 /**
- * Drives stage 1 (plan) and stage 2 (enqueue) on cron. A run still going when
+ * Drives stage 1 (plan) and stage 2 (enqueue) of the auto messages, and the
+ * pruning of the change feed, on cron. A run still going when
  * its next tick comes is not started twice in this process; other processes
  * are safe through the use cases' own idempotence and atomic claims.
  */
-export const startAutoMessageSchedule = (
-  useCases: Pick<UseCases, 'planAutoMessages' | 'enqueueDueAutoMessages'>,
+export const startSchedule = (
+  useCases: Pick<UseCases, 'planAutoMessages' | 'enqueueDueAutoMessages' | 'pruneChanges'>,
   logger: Logger,
-  options: AutoMessageScheduleOptions,
+  options: ScheduleOptions,
 ): RunningSchedule => {
   const running = new Set<Promise<void>>();
   const busy = new Set<string>();
@@ -49,11 +51,12 @@ export const startAutoMessageSchedule = (
   const jobs = [
     job('auto-plan', options.planCron, () => useCases.planAutoMessages.execute()),
     job('auto-enqueue', options.enqueueCron, () => useCases.enqueueDueAutoMessages.execute()),
+    job('prune-changes', options.pruneChangesCron, () => useCases.pruneChanges.execute()),
   ];
   for (const scheduled of jobs) {
-    if (!scheduled) throw new Error('invalid cron expression for the auto-message schedule');
+    if (!scheduled) throw new Error('invalid cron expression in the schedule');
   }
-  logger.info('auto-message schedule started', { ...options });
+  logger.info('schedule started', { ...options });
 
   return {
     async stop() {
