@@ -144,6 +144,12 @@ export class AuthSession implements AccessTokenSource {
   private accept(tokens: IssuedTokens): void {
     this.accessToken = tokens.accessToken;
     this.refreshToken = tokens.refreshToken;
+    if (tokens.accessToken === '') {
+      // Resumed offline: no access token yet, renew as soon as the server answers.
+      this.refreshAt = 0;
+      this.schedule(0);
+      return;
+    }
     const lifetime = accessTokenLifetimeMs(tokens.accessToken) ?? UNKNOWN_LIFETIME_MS;
     this.refreshAt = this.deps.now() + lifetime - Math.min(this.deps.marginMs, lifetime / 3);
     this.schedule(this.refreshAt);

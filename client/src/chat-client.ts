@@ -98,35 +98,29 @@ export class ChatClient {
 
   /**
    * Logs in again from the stored refresh token (a page reload): the user,
-   * or null when there is no stored login or the server no longer accepts
-   * it. Throws when the server cannot be reached (try again later).
+   * or null when there is no stored login or the server refuses it. When
+   * the server cannot be reached, the client starts offline with the stored
+   * user (unsent messages show, new ones queue) and renews the login once
+   * it can; a refusal then comes as `session_ended`.
    */
   async resume(): Promise<UserView | null> {
     const stored = await readStoredLogin(this.storage);
     if (!stored) return null;
-    let tokens: RefreshData;
+    let tokens: IssuedTokens;
     try {
       tokens = await this.rest.call<RefreshData>('POST', '/api/auth/refresh', {
         auth: false,
         body: { refreshToken: stored.refreshToken },
       });
     } catch (error) {
-      if (error instanceof ChatApiError && !error.transient) {
+      if (!(error instanceof ChatApiError) || !error.transient) {
         await this.storage.remove(LOGIN_KEY);
         return null;
       }
-      throw error;
+      tokens = { accessToken: '', refreshToken: stored.refreshToken };
     }
     await this.begin(stored.user, tokens);
-    try {
-      const me = await this.rest.call<MeData>('GET', '/api/auth/me');
-      if (this.auth) {
-        this.auth.user = me.user;
-        await this.auth.save();
-      }
-    } catch {
-      // The stored copy of the user will do.
-    }
+    if (tokens.accessToken !== '') void this.refreshUser();
     return this.user;
   }
 
@@ -211,6 +205,20 @@ export class ChatClient {
   /** Call on every keystroke: `typing_start` once (renewed while typing), `typing_stop` after 3 s idle or on send. */
   typing(conversationId: string): void {
     this.live?.typing(conversationId);
+  }
+
+  /** The stored copy of the user may be old (a renamed account): read it again. */
+  private async refreshUser(): Promise<void> {
+    const auth = this.auth;
+    try {
+      const me = await this.rest.call<MeData>('GET', '/api/auth/me');
+      if (auth && this.auth === auth) {
+        auth.user = me.user;
+        await auth.save();
+      }
+    } catch {
+      // The stored copy will do.
+    }
   }
 
   private session(): LiveSession {
