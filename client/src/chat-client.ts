@@ -61,6 +61,8 @@ export class ChatClient {
   private auth: AuthSession | null = null;
   private live: LiveSession | null = null;
   private state: ConnectionState = 'offline';
+  /** The session this client is logging out of: the server's `session_ended` for it is no news. */
+  private leaving: AuthSession | null = null;
 
   constructor(private readonly options: ChatClientOptions) {
     this.storage = options.storage ?? memoryStorage();
@@ -128,14 +130,17 @@ export class ChatClient {
   async logout(options: { all?: boolean } = {}): Promise<void> {
     const auth = this.auth;
     if (!auth) return;
+    this.leaving = auth;
     try {
       await this.rest.call('POST', '/api/auth/logout', {
         body: options.all ? { all: true } : { refreshToken: auth.currentRefreshToken },
       });
     } catch {
       // Ended here all the same; the server lets the session expire.
+    } finally {
+      this.leaving = null;
     }
-    this.teardown();
+    if (this.auth === auth) this.teardown();
     await this.storage.remove(LOGIN_KEY);
   }
 
@@ -262,14 +267,14 @@ export class ChatClient {
 
   /** The server ended the session (logout elsewhere, revocation): forget the login if it is still this one. */
   private async endedByServer(auth: AuthSession, reason: SessionEndReason): Promise<void> {
-    if (this.auth !== auth) return;
+    if (this.auth !== auth || this.leaving === auth) return;
     const stored = await readStoredLogin(this.storage).catch(() => null);
     if (stored?.user.id === auth.user.id) await this.storage.remove(LOGIN_KEY);
     this.ended(auth, reason);
   }
 
   private ended(auth: AuthSession, reason: SessionEndReason): void {
-    if (this.auth !== auth) return;
+    if (this.auth !== auth || this.leaving === auth) return;
     this.teardown();
     this.events.emit('session_ended', { reason });
   }

@@ -94,8 +94,11 @@ describe('the client library on the embedded app', () => {
       await eventually(async () => expect(reloaded.connectionState).toBe('online'));
       reloaded.send({ receiverId: erin.id }, 'after a reload');
       await eventually(async () => expect(erin.seen.map((m) => m.content)).toEqual(['after a reload']));
+      const ended: string[] = [];
+      reloaded.on('session_ended', ({ reason }) => ended.push(reason));
       await reloaded.logout();
       expect(reloaded.user).toBeNull();
+      expect(ended).toEqual([]);
       expect(await new ChatClient({ baseUrl: app().url, storage }).resume()).toBeNull();
     });
 
