@@ -259,18 +259,21 @@ export class ChatClient {
       onConnectionState: (state) => {
         if (this.live === live) this.setState(state);
       },
-      onSessionEnded: (reason) => void this.endedByServer(auth, reason),
+      onSessionEnded: (reason) => this.endedByServer(auth, reason),
     });
     this.live = live;
     await live.start();
   }
 
-  /** The server ended the session (logout elsewhere, revocation): forget the login if it is still this one. */
-  private async endedByServer(auth: AuthSession, reason: SessionEndReason): Promise<void> {
+  /** The server ended the session (logout elsewhere, revocation): log out here, and forget the login if it is still stored. */
+  private endedByServer(auth: AuthSession, reason: SessionEndReason): void {
     if (this.auth !== auth || this.leaving === auth) return;
-    const stored = await readStoredLogin(this.storage).catch(() => null);
-    if (stored?.user.id === auth.user.id) await this.storage.remove(LOGIN_KEY);
+    const refreshToken = auth.currentRefreshToken;
     this.ended(auth, reason);
+    void (async () => {
+      const stored = await readStoredLogin(this.storage).catch(() => null);
+      if (stored?.refreshToken === refreshToken) await this.storage.remove(LOGIN_KEY);
+    })().catch(() => undefined);
   }
 
   private ended(auth: AuthSession, reason: SessionEndReason): void {
