@@ -3,12 +3,14 @@ import type { AddressInfo } from 'node:net';
 import { createHttpApp } from '../adapters/http/create-http-app.js';
 import type { PrometheusMetrics } from '../adapters/metrics/prometheus-metrics.js';
 import { bindSocketHandlers } from '../adapters/realtime/bind-socket-handlers.js';
+import { maxPayloadBytesOf } from '../adapters/realtime/create-socket-server.js';
 import { startAutoMessageSchedule, type RunningSchedule } from '../adapters/scheduler/auto-message-schedule.js';
 import type { UseCases } from '../application/use-cases.js';
 import { composeSystem, type AppOverrides } from './compose-system.js';
 import type { Config } from './config.js';
 import type { DependencyContainer } from './di.js';
 import type { Infrastructure } from './infrastructure.js';
+import { realtimeLimitsOf } from './realtime-limits.js';
 
 export type { AppOverrides } from './compose-system.js';
 
@@ -51,6 +53,7 @@ export const startApp = async (config: Config, overrides: AppOverrides = {}): Pr
         isShuttingDown: () => shuttingDown,
         isLive: () => infrastructure.isLive(),
         ...(config.METRICS_TOKEN ? { metricsToken: config.METRICS_TOKEN } : {}),
+        realtimeLimits: realtimeLimitsOf(config, maxPayloadBytesOf(io)),
       },
     });
     handleRequest = koa.callback();

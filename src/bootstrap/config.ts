@@ -163,6 +163,16 @@ export const SETTINGS = {
     '10',
     'A rotated refresh token presented again this soon gets the same successor (a retry), not a revoked session',
   ),
+  MESSAGE_EDIT_WINDOW_SECONDS: setting(
+    int(0, 31_536_000),
+    '86400',
+    'How long after sending a sender may edit a message (0: no limit)',
+  ),
+  SYNC_RETENTION_DAYS: setting(
+    int(1, 3650),
+    '30',
+    'How long the change feed keeps changes; an older cursor gets 410 CURSOR_EXPIRED and the client reloads from history',
+  ),
   METRICS_TOKEN: setting(
     text,
     undefined,

@@ -46,6 +46,7 @@ export const buildContainer = (parts: ContainerParts): DependencyContainer => {
     sessionRevocations: infra.sessionRevocations,
     conversations: infra.conversations,
     messages: infra.messages,
+    changes: infra.changes,
     autoMessages: infra.autoMessages,
     presence: infra.presence,
     rateLimiters: infra.rateLimiters,
@@ -54,6 +55,7 @@ export const buildContainer = (parts: ContainerParts): DependencyContainer => {
     deliveries: undefined,
     posting: undefined,
     summaries: undefined,
+    recording: undefined,
   };
   for (const [name, value] of Object.entries(values)) {
     if (value !== undefined) container.register(TOKENS[name as keyof typeof TOKENS], { useValue: value });

@@ -1,4 +1,5 @@
 import type { AutoMessageRepository } from '../ports/auto-message-repository.js';
+import type { ChangeLog } from '../ports/change-log.js';
 import type { ConversationRepository } from '../ports/conversation-repository.js';
 import type { HealthIndicator } from '../ports/health-indicator.js';
 import type { MessageQueue } from '../ports/message-queue.js';
@@ -15,6 +16,7 @@ export interface Infrastructure {
   readonly sessions: SessionRepository;
   readonly conversations: ConversationRepository;
   readonly messages: MessageRepository;
+  readonly changes: ChangeLog;
   readonly autoMessages: AutoMessageRepository;
   readonly presence: PresenceStore;
   readonly rateLimiters: RateLimiterFactory;

@@ -1,4 +1,5 @@
 import { createInMemoryRateLimiterFactory } from '../adapters/memory/in-memory-rate-limiter.js';
+import { InMemoryChangeLog } from '../adapters/memory/in-memory-change-log.js';
 import { InMemoryAutoMessageRepository } from '../adapters/memory/in-memory-auto-message-repository.js';
 import { InMemoryConversationRepository } from '../adapters/memory/in-memory-conversation-repository.js';
 import { InMemoryMessageRepository } from '../adapters/memory/in-memory-message-repository.js';
@@ -25,6 +26,7 @@ export const memoryInfrastructure = (config: Config, logger: Logger): Infrastruc
     sessions: new InMemorySessionRepository(),
     conversations: new InMemoryConversationRepository(),
     messages: new InMemoryMessageRepository(),
+    changes: new InMemoryChangeLog(),
     autoMessages: new InMemoryAutoMessageRepository(),
     presence: new InMemoryPresenceStore({ leaseMs: config.PRESENCE_LEASE_SECONDS * 1000 }),
     rateLimiters: createInMemoryRateLimiterFactory(),

@@ -6,6 +6,7 @@ import { MongoConversationRepository } from '../adapters/mongo/mongo-conversatio
 import { MongoHealthIndicator } from '../adapters/mongo/mongo-health-indicator.js';
 import { ensureIndexes } from '../adapters/mongo/mongo-indexes.js';
 import { RebuildableMongoDatabase } from '../adapters/mongo/mongo-database.js';
+import { MongoChangeLog } from '../adapters/mongo/mongo-change-log.js';
 import { MongoMessageRepository } from '../adapters/mongo/mongo-message-repository.js';
 import { MongoSessionRepository } from '../adapters/mongo/mongo-session-repository.js';
 import { MongoUserRepository } from '../adapters/mongo/mongo-user-repository.js';
@@ -63,6 +64,7 @@ const mongoPart = async (url: string, config: Config, logger: Logger): Promise<P
     sessions: new MongoSessionRepository(database),
     conversations: new MongoConversationRepository(database),
     messages: new MongoMessageRepository(database),
+    changes: new MongoChangeLog(database),
     autoMessages: new MongoAutoMessageRepository(database),
     health: new MongoHealthIndicator(database),
     isLive: () => watchdog.isLive(),

@@ -14,6 +14,7 @@ export const TOKENS = {
   sessionRevocations: Symbol('SessionRevocations'),
   conversations: Symbol('ConversationRepository'),
   messages: Symbol('MessageRepository'),
+  changes: Symbol('ChangeLog'),
   autoMessages: Symbol('AutoMessageRepository'),
   presence: Symbol('PresenceStore'),
   rateLimiters: Symbol('RateLimiterFactory'),
@@ -23,4 +24,5 @@ export const TOKENS = {
   deliveries: Symbol('DeliveryConfirmation'),
   posting: Symbol('MessagePosting'),
   summaries: Symbol('ConversationSummaries'),
+  recording: Symbol('ChangeRecording'),
 } as const;

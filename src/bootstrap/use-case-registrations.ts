@@ -18,6 +18,7 @@ import { MarkConversationRead } from '../application/conversations/mark-conversa
 import { NotifyTyping } from '../application/conversations/notify-typing.js';
 import { DeliveryConfirmation } from '../application/messages/confirm-delivery.js';
 import { DeleteMessage } from '../application/messages/delete-message.js';
+import { EditMessage } from '../application/messages/edit-message.js';
 import { GetUnreadCount } from '../application/messages/get-unread-count.js';
 import { MarkMessageRead } from '../application/messages/mark-message-read.js';
 import { MessagePosting } from '../application/messages/message-posting.js';
@@ -27,7 +28,10 @@ import { GetOnlineStats } from '../application/users/get-online-stats.js';
 import { ListUsers } from '../application/users/list-users.js';
 import { UpdateProfile } from '../application/users/update-profile.js';
 import type { UseCases } from '../application/use-cases.js';
+import { ChangeRecording } from '../application/sync/change-recording.js';
+import { SyncChanges } from '../application/sync/sync-changes.js';
 import type { AutoMessageRepository } from '../ports/auto-message-repository.js';
+import type { ChangeLog } from '../ports/change-log.js';
 import type { Clock } from '../ports/clock.js';
 import type { ConversationRepository } from '../ports/conversation-repository.js';
 import type { IdGenerator } from '../ports/id-generator.js';
@@ -63,6 +67,7 @@ const portsOf = (c: DependencyContainer) => ({
   revocations: c.resolve<SessionRevocations>(TOKENS.sessionRevocations),
   conversations: c.resolve<ConversationRepository>(TOKENS.conversations),
   messages: c.resolve<MessageRepository>(TOKENS.messages),
+  changes: c.resolve<ChangeLog>(TOKENS.changes),
   autoMessages: c.resolve<AutoMessageRepository>(TOKENS.autoMessages),
   presence: c.resolve<PresenceStore>(TOKENS.presence),
   rateLimiters: c.resolve<RateLimiterFactory>(TOKENS.rateLimiters),
@@ -117,13 +122,20 @@ const useCaseFactories: { [K in keyof UseCases]: (p: Ports, c: DependencyContain
   getOnlineStats: (p) => new GetOnlineStats(p),
   updateProfile: (p) => new UpdateProfile(p),
   sendMessage: (p, c) => new SendMessage({ ...p, posting: c.resolve(TOKENS.posting) }),
-  markMessageRead: (p) => new MarkMessageRead(p),
-  deleteMessage: (p) => new DeleteMessage(p),
+  markMessageRead: (p, c) => new MarkMessageRead({ ...p, recording: c.resolve(TOKENS.recording) }),
+  deleteMessage: (p, c) => new DeleteMessage({ ...p, recording: c.resolve(TOKENS.recording) }),
+  editMessage: (p, c) =>
+    new EditMessage({
+      ...p,
+      recording: c.resolve(TOKENS.recording),
+      editWindowSeconds: p.config.MESSAGE_EDIT_WINDOW_SECONDS,
+    }),
   getUnreadCount: (p) => new GetUnreadCount(p),
   listConversations: (p, c) => new ListConversations({ ...p, summaries: c.resolve(TOKENS.summaries) }),
   getConversation: (p, c) => new GetConversation({ ...p, summaries: c.resolve(TOKENS.summaries) }),
   getConversationHistory: (p) => new GetConversationHistory(p),
-  markConversationRead: (p) => new MarkConversationRead(p),
+  markConversationRead: (p, c) => new MarkConversationRead({ ...p, recording: c.resolve(TOKENS.recording) }),
+  syncChanges: (p) => new SyncChanges(p),
   checkParticipation: (p) => new CheckParticipation(p),
   notifyTyping: (p) => new NotifyTyping(p),
   trackPresence: (p) => new TrackPresence({ ...p, maxConnectionsPerUser: p.config.SOCKETS_PER_USER }),
@@ -152,9 +164,19 @@ export const registerUseCases = (container: DependencyContainer): void => {
     TOKENS.sessionIssuer,
     (p) => new SessionIssuer({ ...p, refreshTokenTtlSeconds: p.config.REFRESH_TOKEN_TTL_SECONDS }),
   );
-  cached(container, TOKENS.deliveries, (p) => new DeliveryConfirmation(p));
+  cached(container, TOKENS.recording, (p) => new ChangeRecording(p));
+  cached(
+    container,
+    TOKENS.deliveries,
+    (p, c) => new DeliveryConfirmation({ ...p, recording: c.resolve(TOKENS.recording) }),
+  );
   cached(container, TOKENS.summaries, (p) => new ConversationSummaries(p));
-  cached(container, TOKENS.posting, (p, c) => new MessagePosting({ ...p, deliveries: c.resolve(TOKENS.deliveries) }));
+  cached(
+    container,
+    TOKENS.posting,
+    (p, c) =>
+      new MessagePosting({ ...p, deliveries: c.resolve(TOKENS.deliveries), recording: c.resolve(TOKENS.recording) }),
+  );
   for (const name of Object.keys(useCaseFactories) as Array<keyof UseCases>) {
     cached<unknown>(container, USE_CASE_TOKENS[name], useCaseFactories[name]);
   }

@@ -10,7 +10,8 @@ export type AppError =
   | { readonly _tag: 'NotFound'; readonly message: string }
   | { readonly _tag: 'Conflict'; readonly message: string; readonly errors: readonly FieldError[] }
   | { readonly _tag: 'RateLimited'; readonly message: string; readonly retryAfterSeconds: number }
-  | { readonly _tag: 'Unavailable'; readonly message: string };
+  | { readonly _tag: 'Unavailable'; readonly message: string }
+  | { readonly _tag: 'CursorExpired'; readonly message: string };
 
 export type AppErrorTag = AppError['_tag'];
 
@@ -33,6 +34,7 @@ export const rateLimited = (retryAfterSeconds: number, message = 'Too many reque
   retryAfterSeconds,
 });
 export const unavailable = (message: string): AppError => ({ _tag: 'Unavailable', message });
+export const cursorExpired = (message: string): AppError => ({ _tag: 'CursorExpired', message });
 
 /** The stable, machine-readable code clients see for each kind of failure (HTTP and socket alike). */
 export const ERROR_CODES = {
@@ -43,6 +45,7 @@ export const ERROR_CODES = {
   Conflict: 'CONFLICT',
   RateLimited: 'RATE_LIMITED',
   Unavailable: 'SERVICE_UNAVAILABLE',
+  CursorExpired: 'CURSOR_EXPIRED',
 } as const satisfies Record<AppErrorTag, string>;
 
 /** Codes produced at the edge, outside the use cases. */

@@ -19,6 +19,8 @@ export interface Message {
   readonly deliveredAt: Date | null;
   readonly readAt: Date | null;
   readonly deletedAt: Date | null;
+  /** When the sender last changed the content. */
+  readonly editedAt: Date | null;
 }
 
 /** A message before it is stored: the repository gives it its position. */
@@ -39,6 +41,7 @@ export interface MessageView {
   readonly deliveredAt: string | null;
   readonly readAt: string | null;
   readonly deletedAt: string | null;
+  readonly editedAt: string | null;
 }
 
 const iso = (date: Date | null): string | null => date?.toISOString() ?? null;
@@ -57,6 +60,7 @@ export const messageView = (message: Message): MessageView => ({
   deliveredAt: iso(message.deliveredAt),
   readAt: iso(message.readAt),
   deletedAt: iso(message.deletedAt),
+  editedAt: iso(message.editedAt),
 });
 
 export const PREVIEW_LENGTH = 100;

@@ -13,6 +13,11 @@ const LONE_SURROGATE = /\p{Cs}/u;
 
 export const isWellFormed = (text: string): boolean => !LONE_SURROGATE.test(text);
 
+const SURROGATE_PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
+
+/** Characters (code points) of well-formed text, as JSON Schema's `maxLength` counts them: an emoji is one, not two. */
+export const characterCount = (text: string): number => text.length - (text.match(SURROGATE_PAIR)?.length ?? 0);
+
 /** Control and format characters (NUL, DEL, zero-width, bidi overrides, …): never part of a name or an address. */
 const CONTROL_OR_FORMAT = /[\p{Cc}\p{Cf}]/u;
 
@@ -33,5 +38,5 @@ export const passwordByteLength = (password: string): number => new TextEncoder(
 /** Trims message content; returns null when it is blank (nothing visible), too long, or not well-formed. */
 export const normaliseContent = (content: string): string | null => {
   const trimmed = content.trim();
-  return isBlank(trimmed) || trimmed.length > MAX_CONTENT_LENGTH || !isWellFormed(trimmed) ? null : trimmed;
+  return isBlank(trimmed) || !isWellFormed(trimmed) || characterCount(trimmed) > MAX_CONTENT_LENGTH ? null : trimmed;
 };

@@ -11,6 +11,8 @@ export interface ConversationRepository {
   findByParticipants(participantA: string, participantB: string): Promise<Conversation | null>;
   /** Newest activity first, then id descending. `page` is 1-based. */
   listForUser(userId: string, page: number, limit: number): Promise<{ conversations: Conversation[]; total: number }>;
+  /** Ids of every conversation the user takes part in, in no particular order. */
+  listIdsForUser(userId: string): Promise<string[]>;
   /** Ids of everyone who shares a conversation with the user. */
   listPartnerIds(userId: string): Promise<string[]>;
   /**
@@ -19,6 +21,8 @@ export interface ConversationRepository {
    * conversation after.
    */
   recordLastMessage(conversationId: string, lastMessage: LastMessage): Promise<Conversation | null>;
+  /** Replaces the preview when `messageId` is the last message (an edit). */
+  recordLastMessageEdit(conversationId: string, messageId: string, preview: string): Promise<void>;
   /** Erases the preview (and flags it deleted) when `messageId` is the last message. */
   markLastMessageDeleted(conversationId: string, messageId: string): Promise<void>;
 }

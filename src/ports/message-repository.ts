@@ -36,6 +36,8 @@ export interface MessageRepository {
    */
   insert(message: MessageDraft, lastSeqHint?: number): Promise<Message | DuplicateMessage>;
   findById(id: string): Promise<Message | null>;
+  /** The messages of these ids that exist, in no particular order. */
+  findManyByIds(ids: readonly string[]): Promise<Message[]>;
   findByClientMessageId(senderId: string, clientMessageId: string): Promise<Message | null>;
   findByAutoMessageId(autoMessageId: string): Promise<Message | null>;
   /**
@@ -49,6 +51,12 @@ export interface MessageRepository {
   markDelivered(messageId: string, at: Date): Promise<boolean>;
   /** Marks every unread, undeleted message to `readerId` in the conversation; returns those it marked. */
   markConversationRead(conversationId: string, readerId: string, at: Date): Promise<MarkedRead[]>;
+  /**
+   * Replaces the content and sets editedAt, when `senderId` sent it and it is
+   * not deleted; returns the message after (null if absent). A delete at the
+   * same moment wins: the content of a deleted message never comes back.
+   */
+  edit(messageId: string, senderId: string, content: string, at: Date): Promise<Message | null>;
   /** Sets deletedAt and erases the content, when unset and `senderId` sent it; returns the message after (null if absent). */
   softDelete(messageId: string, senderId: string, at: Date): Promise<Message | null>;
   /**

@@ -5,6 +5,8 @@ import type { SessionEndReason } from './session-revocations.js';
 export interface MessageEventPayload {
   readonly message: MessageView;
   readonly conversation: ConversationView;
+  /** The change's place in the change feed (`GET /api/sync`): `<conversationId>:<position>`. */
+  readonly cursor: string;
 }
 
 export interface AckError {
@@ -19,9 +21,22 @@ export type AckCallback<T extends object = object> = (response: Ack<T>) => void;
 export interface ServerToClientEvents {
   message_received: (payload: MessageEventPayload, ack?: (received: unknown) => void) => void;
   message_sent: (payload: MessageEventPayload) => void;
-  message_delivered: (payload: { messageId: string; conversationId: string; deliveredAt: string }) => void;
-  message_read: (payload: { messageId: string; conversationId: string; readerId: string; readAt: string }) => void;
-  message_deleted: (payload: { messageId: string; conversationId: string }) => void;
+  message_delivered: (payload: {
+    messageId: string;
+    conversationId: string;
+    deliveredAt: string;
+    cursor: string;
+  }) => void;
+  message_read: (payload: {
+    messageId: string;
+    conversationId: string;
+    readerId: string;
+    readAt: string;
+    cursor: string;
+  }) => void;
+  message_deleted: (payload: { messageId: string; conversationId: string; cursor: string }) => void;
+  /** To both participants: the sender's other screens show the edit too. */
+  message_edited: (payload: { message: MessageView; cursor: string }) => void;
   new_message_notification: (payload: {
     conversationId: string;
     senderId: string;
@@ -48,8 +63,8 @@ export interface ClientToServerEvents {
     payload: { receiverId?: string; conversationId?: string; content: string; clientMessageId?: string },
     ack?: AckCallback<MessageEventPayload>,
   ) => void;
-  typing_start: (payload: { conversationId: string }, ack?: AckCallback) => void;
-  typing_stop: (payload: { conversationId: string }, ack?: AckCallback) => void;
+  typing_start: (payload: { conversationId: string }, ack?: AckCallback<{ conversationId: string }>) => void;
+  typing_stop: (payload: { conversationId: string }, ack?: AckCallback<{ conversationId: string }>) => void;
   message_read: (payload: { messageId: string }, ack?: AckCallback<{ message: MessageView }>) => void;
 }
 

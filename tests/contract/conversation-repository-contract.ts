@@ -126,6 +126,20 @@ export const describeConversationRepositoryContract = (
       await repository.markLastMessageDeleted(nextId(), last.id);
     });
 
+    it('replaces the last message’s preview after an edit of that message only, and never of a deleted one', async () => {
+      const conversation = await repository.findOrCreate('alice', 'bob', nextId(), T0);
+      const last = aLastMessage(at(2));
+      await repository.recordLastMessage(conversation.id, last);
+
+      await repository.recordLastMessageEdit(conversation.id, nextId(), 'not the last');
+      expect((await repository.findById(conversation.id))?.lastMessage).toEqual(last);
+      await repository.recordLastMessageEdit(conversation.id, last.id, 'edited');
+      expect((await repository.findById(conversation.id))?.lastMessage).toEqual({ ...last, preview: 'edited' });
+      await repository.markLastMessageDeleted(conversation.id, last.id);
+      await repository.recordLastMessageEdit(conversation.id, last.id, 'too late');
+      expect((await repository.findById(conversation.id))?.lastMessage).toMatchObject({ preview: '', isDeleted: true });
+    });
+
     it("lists a user's conversations newest activity first, then id descending, in 1-based pages", async () => {
       const quiet = await repository.findOrCreate('me', 'u1', nextId(), at(1));
       const tiedLow = await repository.findOrCreate('me', 'u2', nextId(), at(5));
@@ -151,6 +165,15 @@ export const describeConversationRepositoryContract = (
       expect((await repository.listPartnerIds('me')).sort()).toEqual(['u1', 'u2']);
       expect((await repository.listPartnerIds('u1')).sort()).toEqual(['me', 'u3']);
       expect(await repository.listPartnerIds('nobody')).toEqual([]);
+    });
+
+    it('lists the ids of every conversation of a user, and none for a stranger', async () => {
+      const first = await repository.findOrCreate('me', 'u1', nextId(), T0);
+      const second = await repository.findOrCreate('u2', 'me', nextId(), T0);
+      await repository.findOrCreate('u1', 'u3', nextId(), T0);
+
+      expect((await repository.listIdsForUser('me')).sort()).toEqual([first.id, second.id].sort());
+      expect(await repository.listIdsForUser('nobody')).toEqual([]);
     });
 
     it('hands out copies: changing what it returned or was given does not change what it stores', async () => {

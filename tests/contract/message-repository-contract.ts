@@ -38,6 +38,7 @@ export const describeMessageRepositoryContract = (
       deliveredAt: null,
       readAt: null,
       deletedAt: null,
+      editedAt: null,
       ...overrides,
     });
 
@@ -63,6 +64,13 @@ export const describeMessageRepositoryContract = (
       expect(await repository.findById(message.id)).toEqual(message);
       expect(await repository.findById(nextId())).toBeNull();
       expect(await repository.findById('not-an-id')).toBeNull();
+    });
+
+    it('finds the messages of several ids at once, skipping ids it does not hold', async () => {
+      const [first, second] = await storedMany(2);
+      const found = await repository.findManyByIds([second!.id, nextId(), first!.id, 'not-an-id', first!.id]);
+      expect(found.sort((a, b) => a.seq - b.seq)).toEqual([first, second]);
+      expect(await repository.findManyByIds([])).toEqual([]);
     });
 
     it('stores any number of messages of one sender without a client id or an auto-message id', async () => {
@@ -226,6 +234,32 @@ export const describeMessageRepositoryContract = (
       expect(await repository.softDelete(message.id, ALICE, at(3))).toEqual(deleted);
       expect(await repository.findById(message.id)).toEqual(deleted);
       expect(await repository.softDelete(nextId(), ALICE, at(3))).toBeNull();
+    });
+
+    it('lets only the sender edit a message that is not deleted, replacing its content and setting editedAt', async () => {
+      const message = await stored();
+
+      expect(await repository.edit(message.id, BOB, 'not mine', at(1))).toEqual(message);
+      const edited = { ...message, content: 'changed', editedAt: at(2) };
+      expect(await repository.edit(message.id, ALICE, 'changed', at(2))).toEqual(edited);
+      const again = { ...message, content: 'again', editedAt: at(3) };
+      expect(await repository.edit(message.id, ALICE, 'again', at(3))).toEqual(again);
+      expect(await repository.findById(message.id)).toEqual(again);
+      expect(await repository.edit(nextId(), ALICE, 'nothing', at(3))).toBeNull();
+
+      const deleted = await repository.softDelete(message.id, ALICE, at(4));
+      expect(await repository.edit(message.id, ALICE, 'back?', at(5))).toEqual(deleted);
+      expect(await repository.findById(message.id)).toMatchObject({ content: '', deletedAt: at(4) });
+    });
+
+    it('ends deleted when edits and a delete of one message race: the content never comes back', async () => {
+      const message = await stored({ content: 'secret' });
+      await Promise.all([
+        ...Array.from({ length: 5 }, (_, i) => repository.edit(message.id, ALICE, `edit ${i}`, at(1))),
+        repository.softDelete(message.id, ALICE, at(1)),
+        ...Array.from({ length: 5 }, (_, i) => repository.edit(message.id, ALICE, `late ${i}`, at(2))),
+      ]);
+      expect(await repository.findById(message.id)).toMatchObject({ content: '', deletedAt: expect.any(Date) });
     });
 
     it('counts unread messages per conversation, leaving out read, deleted and sent ones', async () => {

@@ -24,6 +24,7 @@ const aMessage = (overrides: Partial<MessageDraft> = {}): MessageDraft => ({
   deliveredAt: null,
   readAt: null,
   deletedAt: null,
+  editedAt: null,
   ...overrides,
 });
 

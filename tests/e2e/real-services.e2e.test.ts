@@ -7,6 +7,7 @@ import { describeHistoryScenarios } from './scenarios/history-scenarios.js';
 import { describeIdempotencyScenarios } from './scenarios/idempotency-scenarios.js';
 import { describePresenceScenarios } from './scenarios/presence-scenarios.js';
 import { describeSessionScenarios } from './scenarios/session-scenarios.js';
+import { describeSyncScenarios } from './scenarios/sync-scenarios.js';
 import { describeTypingScenarios } from './scenarios/typing-scenarios.js';
 import { describeUnreadScenarios } from './scenarios/unread-scenarios.js';
 import { useRealServices } from './support/start-on-real-services.js';
@@ -24,6 +25,7 @@ describe.skipIf(real.skip)('on real MongoDB, Redis and RabbitMQ', () => {
   describeSessionScenarios(startOnRealServices);
   describeErrorTableScenarios(startOnRealServices);
   describeIdempotencyScenarios(startOnRealServices);
+  describeSyncScenarios(startOnRealServices);
   describeConcurrencyScenarios(startOnRealServices);
   describeAutoMessageScenarios(startOnRealServices);
 });

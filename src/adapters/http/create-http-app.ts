@@ -8,6 +8,8 @@ import type { HealthIndicator } from '../../ports/health-indicator.js';
 import type { Logger } from '../../ports/logger.js';
 import type { RateLimiterFactory } from '../../ports/rate-limiter.js';
 import { apiRateLimit } from './api-rate-limit.js';
+import { asyncApiDocument } from './asyncapi/asyncapi-document.js';
+import type { RealtimeLimits } from './asyncapi/realtime-limits.js';
 import { sendFailure } from './envelope.js';
 import { errorMiddleware } from './error-middleware.js';
 import type { HttpState } from './http-state.js';
@@ -38,6 +40,8 @@ export interface HttpAppOptions {
   readinessTimeoutMs?: number;
   /** When set, /metrics answers only `Authorization: Bearer <metricsToken>`. */
   metricsToken?: string;
+  /** The Socket.IO limits of this deployment, as the AsyncAPI document states them. */
+  realtimeLimits: RealtimeLimits;
 }
 
 export interface HttpAppDeps {
@@ -98,6 +102,7 @@ export function createHttpApp(deps: HttpAppDeps): Koa {
     isLive: options.isLive ?? (() => true),
     readinessTimeoutMs: options.readinessTimeoutMs ?? 2000,
     openApiDocument,
+    asyncApiDocument: asyncApiDocument(options.realtimeLimits),
     ...(options.metricsToken ? { metricsToken: options.metricsToken } : {}),
   });
   for (const router of routers) app.use(router.routes());

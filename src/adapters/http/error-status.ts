@@ -9,4 +9,5 @@ export const HTTP_STATUS_OF_ERROR = {
   Conflict: 409,
   RateLimited: 429,
   Unavailable: 503,
+  CursorExpired: 410,
 } as const satisfies Record<AppErrorTag, number>;

@@ -65,6 +65,10 @@ export class InMemoryConversationRepository implements ConversationRepository {
     return { conversations: mine.slice(start, start + limit).map(copy), total: mine.length };
   }
 
+  async listIdsForUser(userId: string): Promise<string[]> {
+    return this.ofUser(userId).map((conversation) => conversation.id);
+  }
+
   async listPartnerIds(userId: string): Promise<string[]> {
     const partners = new Set(this.ofUser(userId).flatMap((conversation) => conversation.participants));
     partners.delete(userId);
@@ -83,6 +87,12 @@ export class InMemoryConversationRepository implements ConversationRepository {
     };
     this.conversations.set(conversationId, next);
     return copy(next);
+  }
+
+  async recordLastMessageEdit(conversationId: string, messageId: string, preview: string): Promise<void> {
+    const current = this.conversations.get(conversationId);
+    if (current?.lastMessage?.id !== messageId || current.lastMessage.isDeleted) return;
+    this.conversations.set(conversationId, { ...current, lastMessage: { ...current.lastMessage, preview } });
   }
 
   async markLastMessageDeleted(conversationId: string, messageId: string): Promise<void> {

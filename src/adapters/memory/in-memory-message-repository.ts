@@ -13,6 +13,7 @@ const copy = (message: Message): Message => ({
   deliveredAt: message.deliveredAt && new Date(message.deliveredAt),
   readAt: message.readAt && new Date(message.readAt),
   deletedAt: message.deletedAt && new Date(message.deletedAt),
+  editedAt: message.editedAt && new Date(message.editedAt),
 });
 
 const clientKeyOf = (senderId: string, clientMessageId: string): string => `${senderId}:${clientMessageId}`;
@@ -45,6 +46,10 @@ export class InMemoryMessageRepository implements MessageRepository {
 
   async findById(id: string): Promise<Message | null> {
     return this.copyOf(id);
+  }
+
+  async findManyByIds(ids: readonly string[]): Promise<Message[]> {
+    return [...new Set(ids)].flatMap((id) => this.copyOf(id) ?? []);
   }
 
   async findByClientMessageId(senderId: string, clientMessageId: string): Promise<Message | null> {
@@ -96,6 +101,13 @@ export class InMemoryMessageRepository implements MessageRepository {
       marked.push({ id, senderId: message.senderId });
     }
     return marked;
+  }
+
+  async edit(messageId: string, senderId: string, content: string, at: Date): Promise<Message | null> {
+    const message = this.messages.get(messageId);
+    if (!message) return null;
+    if (message.senderId !== senderId || message.deletedAt !== null) return copy(message);
+    return copy(this.replace({ ...message, content, editedAt: new Date(at) }));
   }
 
   async softDelete(messageId: string, senderId: string, at: Date): Promise<Message | null> {

@@ -21,6 +21,10 @@ export class ClaimTickets {
     return this.db.collection<TicketDocument>(COLLECTIONS.claimTickets);
   }
 
+  async has(key: string): Promise<boolean> {
+    return (await this.tickets.countDocuments({ _id: key }, { limit: 1 })) > 0;
+  }
+
   /** True for the one caller that takes `key` first. */
   async take(key: string, at: Date): Promise<boolean> {
     try {

@@ -7,4 +7,5 @@ export const COLLECTIONS = {
   autoMessages: 'auto_messages',
   autoMessagePlans: 'auto_message_plans',
   claimTickets: 'claim_tickets',
+  changes: 'changes',
 } as const;

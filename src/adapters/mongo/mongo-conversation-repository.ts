@@ -72,6 +72,11 @@ export class MongoConversationRepository implements ConversationRepository {
     return { conversations: documents.map((document) => this.decode(document)), total };
   }
 
+  async listIdsForUser(userId: string): Promise<string[]> {
+    const documents = await this.conversations.find({ participants: userId }, { projection: { _id: 1 } }).toArray();
+    return documents.map((document) => document._id.toHexString());
+  }
+
   async listPartnerIds(userId: string): Promise<string[]> {
     const everyone: unknown[] = await this.conversations.distinct('participants', { participants: userId });
     return everyone.filter((id): id is string => typeof id === 'string' && id !== userId);
@@ -87,6 +92,15 @@ export class MongoConversationRepository implements ConversationRepository {
       { returnDocument: 'after' },
     );
     return updated ? this.decode(updated) : this.findOne({ _id });
+  }
+
+  async recordLastMessageEdit(conversationId: string, messageId: string, preview: string): Promise<void> {
+    const _id = toObjectId(conversationId);
+    if (!_id) return;
+    await this.conversations.updateOne(
+      { _id, 'lastMessage.id': messageId, 'lastMessage.isDeleted': false },
+      { $set: { 'lastMessage.preview': preview } },
+    );
   }
 
   async markLastMessageDeleted(conversationId: string, messageId: string): Promise<void> {

@@ -28,6 +28,10 @@ const INDEXES: Record<string, IndexDescription[]> = {
     { key: { senderClientKey: 1 }, name: 'sender_client_key_unique', unique: true, sparse: true },
     { key: { autoMessageId: 1 }, name: 'auto_message_id_unique', unique: true, sparse: true },
   ],
+  [COLLECTIONS.changes]: [
+    { key: { conversationId: 1, pos: 1 }, name: 'conversation_pos_unique', unique: true },
+    { key: { at: 1 }, name: 'at' },
+  ],
   [COLLECTIONS.autoMessages]: [
     { key: { planKey: 1 }, name: 'plan_key_unique', unique: true },
     { key: { planDay: 1, sendAt: 1 }, name: 'plan_day_send_at' },

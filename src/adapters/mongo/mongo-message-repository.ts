@@ -7,6 +7,7 @@ import type {
   MarkedRead,
   MessageRepository,
 } from '../../ports/message-repository.js';
+import { ClaimTickets } from './claim-tickets.js';
 import { COLLECTIONS } from './collection-names.js';
 import { decodeDocument } from './documents/decode-document.js';
 import {
@@ -15,53 +16,50 @@ import {
   messageToDocument,
   senderClientKeyOf,
 } from './documents/message-document.js';
-import { duplicateKeyFields, isDuplicateKeyError } from './duplicate-key-error.js';
+import { duplicateKeyFields } from './duplicate-key-error.js';
+import { insertAtNextPosition } from './insert-at-next-position.js';
 import type { MongoDatabase } from './mongo-database.js';
 import { toObjectId } from './object-ids.js';
 
-/** Enough for any realistic contention; past it something is wrong, and the send fails rather than spins. */
-const MAX_POSITION_ATTEMPTS = 32;
+const deletionTicket = (messageId: string): string => `deleted:${messageId}`;
 
 export class MongoMessageRepository implements MessageRepository {
-  constructor(private readonly db: MongoDatabase) {}
+  private readonly tickets: ClaimTickets;
+
+  constructor(private readonly db: MongoDatabase) {
+    this.tickets = new ClaimTickets(db);
+  }
 
   private get messages(): Collection<MessageDocument> {
     return this.db.collection<MessageDocument>(COLLECTIONS.messages);
   }
 
-  /**
-   * Why positions have no holes, on MongoDB and on servers whose conditional
-   * updates are not atomic (FERRETDB.md): a position is taken only by a
-   * unique insert on (conversationId, seq), which has one winner anywhere.
-   * A writer tries one past a position it knows is taken (the hint, or the
-   * highest stored); when that is taken too it moves past the highest stored.
-   * So it writes n only after seeing n - 1 stored, and by induction every
-   * position below a stored one is stored: nothing is later filled in
-   * behind a reader who has seen n. An insert is atomic, so a failed one
-   * takes no position.
-   */
+  /** Positions are taken as `insertAtNextPosition` explains: no hole, no reuse, on any server. */
   async insert(draft: MessageDraft, lastSeqHint?: number): Promise<Message | DuplicateMessage> {
-    let seq = (lastSeqHint ?? (await this.highestSeq(draft.conversationId))) + 1;
-    for (let attempt = 1; ; attempt += 1) {
-      const document = messageToDocument({ ...draft, seq });
-      try {
-        await this.messages.insertOne(document);
-        return messageFromDocument(document);
-      } catch (error) {
-        if (!isDuplicateKeyError(error)) throw error;
+    const result = await insertAtNextPosition<MessageDocument, DuplicateMessage>({
+      collection: this.messages,
+      taken: lastSeqHint ?? (await this.highestSeq(draft.conversationId)),
+      highestStored: () => this.highestSeq(draft.conversationId),
+      build: (seq) => messageToDocument({ ...draft, seq }),
+      onDuplicate: async (error, document) => {
         const duplicate = await this.duplicateOf(error, document);
-        if (duplicate !== 'seq') return { duplicate };
-        if (attempt >= MAX_POSITION_ATTEMPTS) {
-          throw new Error(`no free position in conversation ${draft.conversationId} after ${attempt} attempts`);
-        }
-        seq = (await this.highestSeq(draft.conversationId)) + 1;
-      }
-    }
+        return duplicate === 'seq' ? 'position' : { duplicate };
+      },
+      scope: `conversation ${draft.conversationId}`,
+    });
+    return 'stored' in result ? messageFromDocument(result.stored) : result.answer;
   }
 
   async findById(id: string): Promise<Message | null> {
     const _id = toObjectId(id);
     return _id ? this.findOne({ _id }) : null;
+  }
+
+  async findManyByIds(ids: readonly string[]): Promise<Message[]> {
+    const objectIds = ids.flatMap((id) => toObjectId(id) ?? []);
+    if (objectIds.length === 0) return [];
+    const documents = await this.messages.find({ _id: { $in: objectIds } }).toArray();
+    return documents.map((document) => this.decode(document));
   }
 
   findByClientMessageId(senderId: string, clientMessageId: string): Promise<Message | null> {
@@ -126,9 +124,33 @@ export class MongoMessageRepository implements MessageRepository {
     return marked.map((document) => ({ id: document._id.toHexString(), senderId: document.senderId }));
   }
 
+  /**
+   * On servers whose conditional updates are not atomic (FERRETDB.md) an edit
+   * racing a delete can write back the content the delete erased. A delete
+   * takes its ticket before it writes, and an edit looks for that ticket after
+   * it writes and erases again: so whichever order the writes land in, a
+   * deleted message ends deleted.
+   */
+  async edit(messageId: string, senderId: string, content: string, at: Date): Promise<Message | null> {
+    const _id = toObjectId(messageId);
+    if (!_id) return null;
+    const updated = await this.messages.findOneAndUpdate(
+      { _id, senderId, deletedAt: null },
+      { $set: { content, editedAt: at } },
+      { returnDocument: 'after' },
+    );
+    if (updated && (await this.tickets.has(deletionTicket(messageId)))) {
+      await this.messages.updateOne({ _id }, { $set: { content: '', deletedAt: updated.deletedAt ?? at } });
+      return this.findOne({ _id });
+    }
+    return updated ? this.decode(updated) : this.findOne({ _id });
+  }
+
   async softDelete(messageId: string, senderId: string, at: Date): Promise<Message | null> {
     const _id = toObjectId(messageId);
     if (!_id) return null;
+    const message = await this.findOne({ _id, senderId, deletedAt: null });
+    if (message) await this.tickets.take(deletionTicket(messageId), at);
     const updated = await this.messages.findOneAndUpdate(
       { _id, senderId, deletedAt: null },
       { $set: { deletedAt: at, content: '' } },

@@ -49,10 +49,10 @@ export const registerChatEvents = (socket: ChatSocket, runner: SocketEventRunner
   runner.on('send_message', async (payload) => {
     const sent = await useCases.sendMessage.execute(claims, payload);
     if (E.isLeft(sent)) return sent;
-    const { message, conversation } = sent.right;
+    const { message, conversation, cursor } = sent.right;
     // The message ends the sender's typing there, as the partner's screen shows.
     if (typing.stop(conversation.id)) await stopTyping(conversation.id);
-    return E.right({ message, conversation });
+    return E.right({ message, conversation, cursor });
   });
 
   runner.on('typing_start', async (payload) => {

@@ -12,7 +12,7 @@ export interface SocketServerOptions {
   readonly maxPayloadBytes?: number;
 }
 
-const DEFAULT_MAX_PAYLOAD_BYTES = 64 * 1024;
+export const DEFAULT_MAX_PAYLOAD_BYTES = 64 * 1024;
 
 /**
  * An engine that accepts no connection. A server without an engine throws in
@@ -41,3 +41,7 @@ export const createSocketServer = (httpServer: http.Server | undefined, options:
   const detached: ChatServer = new Server(serverOptions);
   return detached.bind(noTransport as unknown as Parameters<ChatServer['bind']>[0]);
 };
+
+/** The largest frame the server accepts (engine.io fills in its options, so the value is always there). */
+export const maxPayloadBytesOf = (io: ChatServer): number =>
+  io.engine.opts.maxHttpBufferSize ?? DEFAULT_MAX_PAYLOAD_BYTES;

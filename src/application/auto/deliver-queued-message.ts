@@ -70,7 +70,7 @@ export class DeliverQueuedMessage {
     });
     if (await autoMessages.markSent(item.id, stored.message.id, clock.now())) {
       metrics.increment('auto_messages_sent');
-      posting.announce(stored.message, stored.conversation, sender.username);
+      posting.announce(stored, sender.username);
     }
     return stored.created ? 'delivered' : 'already-delivered';
   }

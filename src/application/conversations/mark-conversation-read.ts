@@ -5,6 +5,8 @@ import type { MessageRepository } from '../../ports/message-repository.js';
 import type { RealtimeNotifier } from '../../ports/realtime-notifier.js';
 import type { AccessClaims } from '../../ports/token-service.js';
 import { ok, type Result } from '../shared/result.js';
+import type { ChangeRecording } from '../sync/change-recording.js';
+import { changeCursor } from '../sync/sync-cursor.js';
 import { findOwnConversation } from './conversation-access.js';
 
 export class MarkConversationRead {
@@ -12,6 +14,7 @@ export class MarkConversationRead {
     private readonly deps: {
       conversations: ConversationRepository;
       messages: MessageRepository;
+      recording: ChangeRecording;
       notifier: RealtimeNotifier;
       clock: Clock;
     },
@@ -22,12 +25,15 @@ export class MarkConversationRead {
     if (E.isLeft(conversation)) return conversation;
     const readAt = this.deps.clock.now();
     const marked = await this.deps.messages.markConversationRead(conversation.right.id, caller.userId, readAt);
+    const conversationId = conversation.right.id;
     for (const message of marked) {
+      const change = await this.deps.recording.messageRead({ ...message, conversationId }, caller.userId, readAt);
       this.deps.notifier.toUser(message.senderId, 'message_read', {
         messageId: message.id,
-        conversationId: conversation.right.id,
+        conversationId,
         readerId: caller.userId,
         readAt: readAt.toISOString(),
+        cursor: changeCursor(change.conversationId, change.pos),
       });
     }
     return ok({ markedCount: marked.length });

@@ -9,6 +9,8 @@ import type { AccessClaims } from '../../ports/token-service.js';
 import { IdString } from '../shared/codecs.js';
 import { decodeInput } from '../shared/decode.js';
 import { fail, ok, type Result } from '../shared/result.js';
+import type { ChangeRecording } from '../sync/change-recording.js';
+import { changeCursor } from '../sync/sync-cursor.js';
 
 /** Soft delete by the sender: the content disappears everywhere, the message stays in the history. */
 export class DeleteMessage {
@@ -16,6 +18,7 @@ export class DeleteMessage {
     private readonly deps: {
       messages: MessageRepository;
       conversations: ConversationRepository;
+      recording: ChangeRecording;
       notifier: RealtimeNotifier;
       clock: Clock;
     },
@@ -24,19 +27,25 @@ export class DeleteMessage {
   async execute(caller: AccessClaims, rawMessageId: unknown): Result<{ message: MessageView }> {
     const messageId = decodeInput(IdString, rawMessageId);
     if (E.isLeft(messageId)) return messageId;
-    const { messages, conversations, notifier, clock } = this.deps;
+    const { messages, conversations, recording, notifier, clock } = this.deps;
     const message = await messages.findById(messageId.right);
     if (!message || (message.receiverId !== caller.userId && message.senderId !== caller.userId)) {
       return fail(notFound('Message not found'));
     }
     if (message.senderId !== caller.userId) return fail(forbidden('Only the sender can delete a message'));
-    if (message.deletedAt) return ok({ message: messageView(message) });
+    if (message.deletedAt) {
+      // Deleted before: recorded again in case that run died before recording (a key is recorded once).
+      await recording.messageDeleted(message, message.deletedAt);
+      return ok({ message: messageView(message) });
+    }
 
     const deleted = (await messages.softDelete(message.id, caller.userId, clock.now())) ?? message;
     await conversations.markLastMessageDeleted(message.conversationId, message.id);
+    const change = await recording.messageDeleted(deleted, deleted.deletedAt ?? clock.now());
     notifier.toUser(message.receiverId, 'message_deleted', {
       messageId: message.id,
       conversationId: message.conversationId,
+      cursor: changeCursor(change.conversationId, change.pos),
     });
     return ok({ message: messageView(deleted) });
   }

@@ -8,29 +8,44 @@ import type { AccessClaims } from '../../ports/token-service.js';
 import { IdString } from '../shared/codecs.js';
 import { decodeInput } from '../shared/decode.js';
 import { fail, ok, type Result } from '../shared/result.js';
+import type { ChangeRecording } from '../sync/change-recording.js';
+import { changeCursor } from '../sync/sync-cursor.js';
 
 /** Only the receiver marks a message read; marking twice keeps the first time. */
 export class MarkMessageRead {
-  constructor(private readonly deps: { messages: MessageRepository; notifier: RealtimeNotifier; clock: Clock }) {}
+  constructor(
+    private readonly deps: {
+      messages: MessageRepository;
+      recording: ChangeRecording;
+      notifier: RealtimeNotifier;
+      clock: Clock;
+    },
+  ) {}
 
   async execute(caller: AccessClaims, rawMessageId: unknown): Result<{ message: MessageView }> {
     const messageId = decodeInput(IdString, rawMessageId);
     if (E.isLeft(messageId)) return messageId;
-    const { messages, notifier, clock } = this.deps;
+    const { messages, recording, notifier, clock } = this.deps;
     const message = await messages.findById(messageId.right);
     if (!message || (message.receiverId !== caller.userId && message.senderId !== caller.userId)) {
       return fail(notFound('Message not found'));
     }
     if (message.receiverId !== caller.userId) return fail(forbidden('Only the receiver can mark a message read'));
-    if (message.readAt) return ok({ message: messageView(message) });
+    if (message.readAt) {
+      // Read before: recorded again in case that run died before recording (a key is recorded once).
+      await recording.messageRead(message, caller.userId, message.readAt);
+      return ok({ message: messageView(message) });
+    }
 
     const updated = (await messages.markRead(message.id, caller.userId, clock.now())) ?? message;
     if (updated.readAt) {
+      const change = await recording.messageRead(updated, caller.userId, updated.readAt);
       notifier.toUser(message.senderId, 'message_read', {
         messageId: message.id,
         conversationId: message.conversationId,
         readerId: caller.userId,
         readAt: updated.readAt.toISOString(),
+        cursor: changeCursor(change.conversationId, change.pos),
       });
     }
     return ok({ message: messageView(updated) });

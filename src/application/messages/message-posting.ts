@@ -6,6 +6,8 @@ import type { IdGenerator } from '../../ports/id-generator.js';
 import { isDuplicateMessage, type MessageRepository } from '../../ports/message-repository.js';
 import type { Metrics } from '../../ports/metrics.js';
 import type { RealtimeNotifier } from '../../ports/realtime-notifier.js';
+import type { ChangeRecording } from '../sync/change-recording.js';
+import { changeCursor } from '../sync/sync-cursor.js';
 import type { DeliveryConfirmation } from './confirm-delivery.js';
 
 export interface NewMessage {
@@ -22,6 +24,8 @@ export interface Posted {
   readonly conversation: Conversation;
   /** False when an idempotency key matched a message stored earlier. */
   readonly created: boolean;
+  /** The message's creation in the change feed. */
+  readonly cursor: string;
 }
 
 /**
@@ -35,6 +39,7 @@ export class MessagePosting {
       conversations: ConversationRepository;
       notifier: RealtimeNotifier;
       deliveries: DeliveryConfirmation;
+      recording: ChangeRecording;
       metrics: Metrics;
       ids: IdGenerator;
       clock: Clock;
@@ -48,7 +53,7 @@ export class MessagePosting {
    */
   async post(input: NewMessage): Promise<Posted> {
     const posted = await this.store(input);
-    this.announce(posted.message, posted.conversation, input.sender.username);
+    this.announce(posted, input.sender.username);
     return posted;
   }
 
@@ -71,29 +76,37 @@ export class MessagePosting {
         deliveredAt: null,
         readAt: null,
         deletedAt: null,
+        editedAt: null,
       },
       lastSeqOf(conversation),
     );
     if (isDuplicateMessage(inserted)) {
       const original = await this.findOriginal(input);
       if (!original) throw new Error(`duplicate ${inserted.duplicate} reported but no original message found`);
-      return { message: original, conversation, created: false };
+      return { message: original, conversation, created: false, cursor: await this.recordCreation(original) };
     }
     const updated = (await conversations.recordLastMessage(conversation.id, lastMessageOf(inserted))) ?? conversation;
+    const cursor = await this.recordCreation(inserted);
     metrics.increment('messages_sent');
-    return { message: inserted, conversation: updated, created: true };
+    return { message: inserted, conversation: updated, created: true, cursor };
   }
 
-  /** Announces a message stored earlier, with its conversation as it is now. */
-  async announceStored(message: Message, senderUsername: string): Promise<void> {
+  /**
+   * Announces a message stored earlier, with its conversation as it is now,
+   * recording its creation first when the run that stored it died before that.
+   */
+  async announceStored(message: Message, senderUsername: string): Promise<Posted | null> {
     const conversation = await this.deps.conversations.findById(message.conversationId);
-    if (conversation) this.announce(message, conversation, senderUsername);
+    if (!conversation) return null;
+    const posted = { message, conversation, created: false, cursor: await this.recordCreation(message) };
+    this.announce(posted, senderUsername);
+    return posted;
   }
 
   /** Tells both sides; the receiver's acknowledgement becomes a delivery confirmation. */
-  announce(message: Message, conversation: Conversation, senderUsername: string): void {
+  announce({ message, conversation, cursor }: Posted, senderUsername: string): void {
     const { notifier, deliveries } = this.deps;
-    const payload = { message: messageView(message), conversation: conversationView(conversation) };
+    const payload = { message: messageView(message), conversation: conversationView(conversation), cursor };
     notifier.toUserWithReceipt(message.receiverId, 'message_received', payload, () => {
       void deliveries.confirm(message.id);
     });
@@ -104,6 +117,14 @@ export class MessagePosting {
       preview: previewOf(message.content),
     });
     notifier.toUser(message.senderId, 'message_sent', payload);
+  }
+
+  /** The first message of a conversation also records its creation; both records are idempotent. */
+  private async recordCreation(message: Message): Promise<string> {
+    const { recording } = this.deps;
+    if (message.seq === 1) await recording.conversationCreated(message.conversationId, message.createdAt);
+    const change = await recording.messageCreated(message);
+    return changeCursor(change.conversationId, change.pos);
   }
 
   private findOriginal(input: NewMessage): Promise<Message | null> {

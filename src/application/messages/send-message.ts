@@ -11,7 +11,7 @@ import type { UserRepository } from '../../ports/user-repository.js';
 import { ClientMessageId, Content, IdString } from '../shared/codecs.js';
 import { decodeInput } from '../shared/decode.js';
 import { fail, ok, type Result } from '../shared/result.js';
-import type { MessagePosting } from './message-posting.js';
+import type { MessagePosting, Posted } from './message-posting.js';
 
 export const SendMessageInput = t.exact(
   t.intersection([
@@ -44,12 +44,9 @@ export class SendMessage {
     if (input.clientMessageId) {
       const earlier = await this.deps.messages.findByClientMessageId(caller.userId, input.clientMessageId);
       if (earlier) {
-        const conversation = await this.deps.conversations.findById(earlier.conversationId);
-        if (conversation) {
-          // Announced again: the run that stored it may have died before it could (receivers dedupe by id).
-          this.deps.posting.announce(earlier, conversation, caller.username);
-          return ok(this.view(earlier, conversation, false));
-        }
+        // Announced again: the run that stored it may have died before it could (receivers dedupe by id).
+        const reposted = await this.deps.posting.announceStored(earlier, caller.username);
+        if (reposted) return ok(this.view(reposted));
       }
     }
 
@@ -69,7 +66,7 @@ export class SendMessage {
       messageType: 'text',
       ...(input.clientMessageId ? { clientMessageId: input.clientMessageId } : {}),
     });
-    return ok(this.view(posted.message, posted.conversation, posted.created));
+    return ok(this.view(posted));
   }
 
   private async resolveReceiver(
@@ -101,11 +98,7 @@ export class SendMessage {
     return fail(validation('Validation failed', [{ field: 'receiverId', message: 'is required' }]));
   }
 
-  private view(
-    message: Parameters<typeof messageView>[0],
-    conversation: Parameters<typeof conversationView>[0],
-    created: boolean,
-  ): SentMessage {
-    return { message: messageView(message), conversation: conversationView(conversation), created };
+  private view({ message, conversation, created, cursor }: Posted): SentMessage {
+    return { message: messageView(message), conversation: conversationView(conversation), created, cursor };
   }
 }

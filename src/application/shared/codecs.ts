@@ -7,6 +7,7 @@ import {
   PASSWORD_MAX_BYTES,
   PASSWORD_MIN_BYTES,
   USERNAME_PATTERN,
+  characterCount,
   hasControlOrFormat,
   isWellFormed,
   normaliseContent,
@@ -44,7 +45,7 @@ export const Username = refinedString('Username', 'must be 3-30 letters, digits 
 
 export const Email = refinedString('Email', 'must be a valid e-mail address', (s) => {
   const trimmed = s.trim().toLowerCase();
-  return trimmed.length <= EMAIL_MAX_LENGTH && EMAIL_PATTERN.test(trimmed) && !hasControlOrFormat(trimmed)
+  return characterCount(trimmed) <= EMAIL_MAX_LENGTH && EMAIL_PATTERN.test(trimmed) && !hasControlOrFormat(trimmed)
     ? trimmed
     : null;
 });
@@ -67,7 +68,7 @@ export const LoginPassword = refinedString('Password', `must be 1-${PASSWORD_MAX
 /** Any non-empty string up to a bound; for secrets we only pass on (refresh token). */
 export const BoundedString = (name: string, max: number): t.Type<string, string, unknown> =>
   refinedString(name, `must be a non-empty string of at most ${max} characters`, (s) =>
-    s.length > 0 && s.length <= max ? s : null,
+    s.length > 0 && characterCount(s) <= max ? s : null,
   );
 
 export const Content = refinedString(
@@ -95,7 +96,7 @@ export const IntInRange = (name: string, min: number, max: number): t.Type<numbe
   );
 
 export const SearchText = refinedString('SearchText', 'must be at most 50 characters', (s) =>
-  s.length <= 50 ? s.trim() : null,
+  characterCount(s) <= 50 ? s.trim() : null,
 );
 
 /** `true`/`false` from JSON or a query string. */

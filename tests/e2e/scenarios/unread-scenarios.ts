@@ -76,6 +76,7 @@ export const describeUnreadScenarios = (start: StartE2eApp): void => {
       expect(await bobClient.events.take('message_deleted')).toEqual({
         messageId: sent.message.id,
         conversationId: sent.conversation.id,
+        cursor: expect.stringMatching(`^${sent.conversation.id}:\\d+$`),
       });
       for (const viewer of [alice, bob]) {
         const [summary] = await fetchConversations(app(), viewer);

@@ -7,6 +7,7 @@ import type { E2eApp } from './start-e2e-app.js';
 export interface Sent {
   readonly message: MessageView;
   readonly conversation: ConversationView;
+  readonly cursor: string;
 }
 
 export interface HistorySlice {

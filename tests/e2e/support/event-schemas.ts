@@ -15,14 +15,16 @@ const closed = (properties: Record<string, object>) => ({
 });
 
 /** Messages and conversations in socket payloads are the REST shapes: the OpenAPI components. */
-const messagePayload = closed({ message: component('Message'), conversation: component('Conversation') });
+const cursor = { type: 'string', pattern: '^[0-9a-f]{24}:[1-9][0-9]*$' };
+const messagePayload = closed({ message: component('Message'), conversation: component('Conversation'), cursor });
 
 const SCHEMAS: Record<ServerEventName, object> = {
   message_received: messagePayload,
   message_sent: messagePayload,
-  message_delivered: closed({ messageId: id, conversationId: id, deliveredAt: dateTime }),
-  message_read: closed({ messageId: id, conversationId: id, readerId: id, readAt: dateTime }),
-  message_deleted: closed({ messageId: id, conversationId: id }),
+  message_delivered: closed({ messageId: id, conversationId: id, deliveredAt: dateTime, cursor }),
+  message_read: closed({ messageId: id, conversationId: id, readerId: id, readAt: dateTime, cursor }),
+  message_deleted: closed({ messageId: id, conversationId: id, cursor }),
+  message_edited: closed({ message: component('Message'), cursor }),
   new_message_notification: closed({ conversationId: id, senderId: id, senderUsername: text, preview: text }),
   user_online: closed({ userId: id, username: text, timestamp: dateTime }),
   user_offline: closed({ userId: id, lastSeen: dateTime }),

@@ -164,6 +164,7 @@ describe('the automated message pipeline on a simulated day', () => {
       deliveredAt: null,
       readAt: null,
       deletedAt: null,
+      editedAt: null,
     });
     const outcome = await core.useCases.deliverQueuedMessage.execute(
       { autoMessageId: item.id },

@@ -291,7 +291,13 @@ describe('marking a conversation read', () => {
     });
     const receipts = core.notifier.eventsFor(alice.user.id, 'message_read');
     expect(receipts.slice(1)).toEqual(
-      [a1, a3].map((sent) => ({ messageId: sent.message.id, conversationId, readerId: bob.user.id, readAt })),
+      [a1, a3].map((sent) => ({
+        messageId: sent.message.id,
+        conversationId,
+        readerId: bob.user.id,
+        readAt,
+        cursor: expect.stringMatching(/^[0-9a-f]{24}:\d+$/),
+      })),
     );
     for (const sent of [a1, a3]) {
       expect((await core.infrastructure.messages.findById(sent.message.id))?.readAt?.toISOString()).toBe(readAt);

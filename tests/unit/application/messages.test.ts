@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildCore, left, right, type Core } from '../../support/build-core.js';
 
+const anyCursor = expect.stringMatching(/^[0-9a-f]{24}:\d+$/);
+
 /** Lets fire-and-forget work (delivery confirmations) finish. */
 const settle = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -178,6 +180,7 @@ describe('sending a message', () => {
       deliveredAt: null,
       readAt: null,
       deletedAt: null,
+      editedAt: null,
     });
     expect(core.notifier.eventsFor(bob.user.id, 'message_received')).toEqual([]);
 
@@ -219,7 +222,7 @@ describe('sending a message', () => {
     const sent = await send(core, alice, bob, `  ${'long '.repeat(40)} `);
 
     const [received] = core.notifier.eventsFor(bob.user.id, 'message_received');
-    expect(received).toEqual({ message: sent.message, conversation: sent.conversation });
+    expect(received).toEqual({ message: sent.message, conversation: sent.conversation, cursor: sent.cursor });
     const notifications = core.notifier.eventsFor(bob.user.id, 'new_message_notification');
     expect(notifications).toEqual([
       {
@@ -232,7 +235,7 @@ describe('sending a message', () => {
     expect(notifications[0]!.preview.length).toBeLessThanOrEqual(100);
     expect(sent.message.content.startsWith(notifications[0]!.preview.slice(0, -1))).toBe(true);
     expect(core.notifier.eventsFor(alice.user.id, 'message_sent')).toEqual([
-      { message: sent.message, conversation: sent.conversation },
+      { message: sent.message, conversation: sent.conversation, cursor: sent.cursor },
     ]);
     expect(core.notifier.eventsFor(alice.user.id, 'message_received')).toEqual([]);
     expect(core.notifier.events.filter((e) => e.userId === carol.user.id)).toEqual([]);
@@ -258,7 +261,7 @@ describe('sending a message', () => {
       deliveredAt,
     );
     expect(core.notifier.eventsFor(alice.user.id, 'message_delivered')).toEqual([
-      { messageId: sent.message.id, conversationId: sent.message.conversationId, deliveredAt },
+      { messageId: sent.message.id, conversationId: sent.message.conversationId, deliveredAt, cursor: anyCursor },
     ]);
   });
 
@@ -305,7 +308,13 @@ describe('marking a message read', () => {
     expect(second.message.readAt).toBe(readAt);
     expect((await core.infrastructure.messages.findById(sent.message.id))?.readAt?.toISOString()).toBe(readAt);
     expect(core.notifier.eventsFor(alice.user.id, 'message_read')).toEqual([
-      { messageId: sent.message.id, conversationId: sent.message.conversationId, readerId: bob.user.id, readAt },
+      {
+        messageId: sent.message.id,
+        conversationId: sent.message.conversationId,
+        readerId: bob.user.id,
+        readAt,
+        cursor: anyCursor,
+      },
     ]);
   });
 });
@@ -393,7 +402,7 @@ describe('deleting a message', () => {
     }
 
     expect(core.notifier.eventsFor(bob.user.id, 'message_deleted')).toEqual([
-      { messageId: sent.message.id, conversationId },
+      { messageId: sent.message.id, conversationId, cursor: anyCursor },
     ]);
     expect(core.notifier.eventsFor(alice.user.id, 'message_deleted')).toEqual([]);
   });

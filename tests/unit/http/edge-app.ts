@@ -1,8 +1,11 @@
 import { createHttpApp, type HttpAppOptions } from '../../../src/adapters/http/create-http-app.js';
 import { createInMemoryRateLimiterFactory } from '../../../src/adapters/memory/in-memory-rate-limiter.js';
 import { PrometheusMetrics } from '../../../src/adapters/metrics/prometheus-metrics.js';
+import { DEFAULT_MAX_PAYLOAD_BYTES } from '../../../src/adapters/realtime/create-socket-server.js';
 import type { UseCases } from '../../../src/application/use-cases.js';
+import { realtimeLimitsOf } from '../../../src/bootstrap/realtime-limits.js';
 import type { HealthIndicator } from '../../../src/ports/health-indicator.js';
+import { testConfig } from '../../support/build-core.js';
 import { RecordingLogger } from '../../support/recording-logger.js';
 import { serve, type Served } from './serve.js';
 
@@ -33,6 +36,7 @@ export const startEdgeApp = async (
       trustProxy: false,
       apiRateLimit: { points: 1000, durationSeconds: 60 },
       isShuttingDown: () => false,
+      realtimeLimits: realtimeLimitsOf(testConfig(), DEFAULT_MAX_PAYLOAD_BYTES),
       ...overrides.options,
     },
   });

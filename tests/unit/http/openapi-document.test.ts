@@ -29,6 +29,7 @@ const routed = (): Set<string> => {
     isLive: () => true,
     readinessTimeoutMs: 1000,
     openApiDocument,
+    asyncApiDocument: {},
   });
   const found = new Set<string>();
   for (const layer of routers.flatMap((r) => r.stack)) {

@@ -1,3 +1,5 @@
+import { InMemoryChangeLog } from '../../../src/adapters/memory/in-memory-change-log.js';
+import { ChangeRecording } from '../../../src/application/sync/change-recording.js';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as E from 'fp-ts/lib/Either.js';
@@ -97,8 +99,9 @@ export const buildSystem = async (options: SystemOptions = {}) => {
   const notifier = new SocketIoNotifier(io, { receiptTimeoutMs: options.receiptTimeoutMs ?? 2_000 });
 
   const issuer = new SessionIssuer({ sessions, tokens, opaqueTokens, ids, clock, refreshTokenTtlSeconds: 3600 });
-  const deliveries = new DeliveryConfirmation({ messages, notifier, clock, logger });
-  const posting = new MessagePosting({ messages, conversations, notifier, deliveries, metrics, ids, clock });
+  const recording = new ChangeRecording({ changes: new InMemoryChangeLog(), clock });
+  const deliveries = new DeliveryConfirmation({ messages, recording, notifier, clock, logger });
+  const posting = new MessagePosting({ messages, conversations, notifier, deliveries, recording, metrics, ids, clock });
   const registerUser = new RegisterUser({
     users,
     hasher: new BcryptPasswordHasher({ cost: 4 }),
@@ -112,7 +115,7 @@ export const buildSystem = async (options: SystemOptions = {}) => {
     checkParticipation: new CheckParticipation({ conversations }),
     sendMessage: new SendMessage({ users, conversations, messages, posting }),
     notifyTyping: new NotifyTyping({ conversations, notifier }),
-    markMessageRead: new MarkMessageRead({ messages, notifier, clock }),
+    markMessageRead: new MarkMessageRead({ messages, recording, notifier, clock }),
     trackPresence: new TrackPresence({
       presence,
       users,

@@ -24,6 +24,7 @@ const payloadFor = (receiverId: string): MessageEventPayload => ({
     deliveredAt: null,
     readAt: null,
     deletedAt: null,
+    editedAt: null,
   },
   conversation: {
     id: 'b'.repeat(24),
@@ -32,6 +33,7 @@ const payloadFor = (receiverId: string): MessageEventPayload => ({
     lastActivityAt: new Date().toISOString(),
     createdAt: new Date().toISOString(),
   },
+  cursor: `${'b'.repeat(24)}:1`,
 });
 
 const acknowledging = (client: ChatClient): ChatClient =>

@@ -29,20 +29,23 @@ const position = {
   description: 'Position in the conversation: 1, 2, 3, … with no hole and no reuse; a jump means messages to fetch',
 };
 
-const lastMessage = object({
-  id: idString,
-  seq: position,
-  senderId: idString,
-  preview: { type: 'string', description: 'Empty once the message is deleted' },
-  messageType: oneOf('text', 'auto'),
-  createdAt: dateTime,
-  isDeleted: boolean,
+const lastMessage = nullable({
+  ...object({
+    id: idString,
+    seq: position,
+    senderId: idString,
+    preview: { type: 'string', description: 'Empty once the message is deleted' },
+    messageType: oneOf('text', 'auto'),
+    createdAt: dateTime,
+    isDeleted: boolean,
+  }),
+  description: 'The newest message, as a preview; null before the first one',
 });
 
 const conversationProperties = {
   id: idString,
   participants: { ...arrayOf(idString), minItems: 2, maxItems: 2 },
-  lastMessage: nullable(lastMessage),
+  lastMessage: ref('LastMessage'),
   lastActivityAt: dateTime,
   createdAt: dateTime,
 };
@@ -53,6 +56,18 @@ const tokenProperties = {
   refreshToken: { type: 'string', description: 'Opaque; single use: every refresh returns a new one' },
   refreshTokenExpiresAt: dateTime,
 };
+
+const CHANGE_TYPES = [
+  'message_created',
+  'message_edited',
+  'message_deleted',
+  'message_delivered',
+  'message_read',
+  'reaction_added',
+  'reaction_removed',
+  'conversation_created',
+  'conversation_updated',
+];
 
 const ERROR_CODE_VALUES = [...Object.values(ERROR_CODES), ...Object.values(EDGE_ERROR_CODES)];
 
@@ -91,6 +106,7 @@ export const componentSchemas: Record<string, Schema> = {
     deliveredAt: nullable(dateTime),
     readAt: nullable(dateTime),
     deletedAt: nullable(dateTime),
+    editedAt: nullable({ ...dateTime, description: 'When the sender last changed the content' }),
   }),
   LastMessage: lastMessage,
   Conversation: object(conversationProperties),
@@ -105,6 +121,32 @@ export const componentSchemas: Record<string, Schema> = {
     total: integer(),
     totalPages: integer(),
     hasNext: boolean,
+  }),
+  ChangeCursor: {
+    type: 'string',
+    pattern: '^[0-9a-f]{24}:[1-9][0-9]{0,14}$',
+    description:
+      "A change's place: `<conversationId>:<position>`, positions counting 1, 2, 3, … per conversation with no hole",
+  },
+  Change: object({
+    cursor: ref('ChangeCursor'),
+    type: oneOf(...CHANGE_TYPES),
+    conversationId: idString,
+    at: dateTime,
+    data: {
+      type: 'object',
+      description:
+        'What the change concerns, as it is now. `message_*`: `{message}` (the message now: a deleted one has empty content), and `readerId` for `message_read`. `reaction_*`: `{messageId, userId, emoji}`. `conversation_*`: `{conversation}`.',
+      properties: {
+        message: ref('Message'),
+        readerId: idString,
+        messageId: idString,
+        userId: idString,
+        emoji: string,
+        conversation: ref('Conversation'),
+      },
+      additionalProperties: false,
+    },
   }),
   Tokens: object(tokenProperties),
   AuthSession: object({ user: ref('SelfUser'), ...tokenProperties }),

@@ -11,13 +11,15 @@ export interface Parameter {
 }
 
 export interface OperationSpec {
+  /** Stable camelCase name; generated clients name their functions after it. */
+  readonly operationId: string;
   readonly tag: string;
   readonly summary: string;
   readonly description?: string;
   /** Needs `Authorization: Bearer <accessToken>`. */
   readonly auth?: boolean;
   readonly parameters?: readonly Parameter[];
-  readonly body?: { readonly schema: Schema; readonly required: boolean };
+  readonly body?: { readonly schema: Schema; readonly required: boolean; readonly example: unknown };
   /** Success statuses with the schema of `data`. */
   readonly success: Readonly<Record<number, { readonly description: string; readonly data: Schema }>>;
   /** Failures the use case itself can answer with; the edge's own are added from the method and route. */
@@ -25,13 +27,14 @@ export interface OperationSpec {
 }
 
 const ERROR_DESCRIPTIONS: Readonly<Record<number, string>> = {
-  400: 'Malformed JSON or invalid input (VALIDATION_FAILED, with `errors`)',
+  400: 'Malformed JSON, a corrupt compressed body, or invalid input (VALIDATION_FAILED, with `errors`)',
   401: 'Missing, expired or invalid access token (UNAUTHORIZED)',
   403: 'Authenticated but not allowed (FORBIDDEN)',
   404: 'Not found, or not visible to the caller (NOT_FOUND)',
-  409: 'Username or e-mail already taken (CONFLICT)',
+  409: 'In conflict with what is stored (CONFLICT): a username or e-mail taken, a message deleted',
+  410: 'The cursor is older than the change feed keeps (CURSOR_EXPIRED): reload from the history, then sync from a fresh cursor',
   413: 'Body larger than the configured limit (PAYLOAD_TOO_LARGE)',
-  415: 'Body is not JSON (UNSUPPORTED_MEDIA_TYPE)',
+  415: 'Body is not JSON, or compressed other than gzip, deflate or br (UNSUPPORTED_MEDIA_TYPE)',
   429: 'Rate limit hit (RATE_LIMITED); `Retry-After` says when to try again',
   500: 'Unexpected failure (INTERNAL); `requestId` identifies it in the logs',
   503: 'A required backing service is down (SERVICE_UNAVAILABLE); nothing was applied',
@@ -74,13 +77,22 @@ export const apiOperation = (method: Method, spec: OperationSpec): Schema => {
     responses[status] = { description, ...json(successEnvelope(data)) };
   }
   for (const status of [...failures].sort((a, b) => a - b)) responses[String(status)] = errorResponse(status);
+  const body = spec.body;
   return {
+    operationId: spec.operationId,
     tags: [spec.tag],
     summary: spec.summary,
     ...(spec.description ? { description: spec.description } : {}),
-    ...(spec.auth ? { security: [{ bearerAuth: [] }] } : {}),
+    security: spec.auth ? [{ bearerAuth: [] }] : [],
     ...(spec.parameters ? { parameters: spec.parameters } : {}),
-    ...(spec.body ? { requestBody: { required: spec.body.required, ...json(spec.body.schema) } } : {}),
+    ...(body
+      ? {
+          requestBody: {
+            required: body.required,
+            content: { 'application/json': { schema: body.schema, example: body.example } },
+          },
+        }
+      : {}),
     responses,
   };
 };

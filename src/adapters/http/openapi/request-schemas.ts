@@ -2,11 +2,12 @@ import { MAX_CONTENT_LENGTH } from '../../../domain/message.js';
 import {
   CLIENT_MESSAGE_ID_PATTERN,
   EMAIL_MAX_LENGTH,
+  EMAIL_PATTERN,
   PASSWORD_MAX_BYTES,
   PASSWORD_MIN_BYTES,
   USERNAME_PATTERN,
 } from '../../../domain/validation-rules.js';
-import { boolean, idString, object, type Schema } from './schema-builders.js';
+import { boolean, idString, object, ref, type Schema } from './schema-builders.js';
 
 const username: Schema = {
   type: 'string',
@@ -16,45 +17,109 @@ const username: Schema = {
 const email: Schema = {
   type: 'string',
   maxLength: EMAIL_MAX_LENGTH,
-  description: 'Stored lower-case; unique',
+  pattern: EMAIL_PATTERN.source,
+  description: 'An e-mail address without control or invisible characters; stored lower-case; unique',
 };
-const password: Schema = {
+const password = (minBytes: number): Schema => ({
   type: 'string',
-  minLength: PASSWORD_MIN_BYTES,
+  // The server counts UTF-8 bytes (bcrypt reads 72) where JSON Schema counts characters: the description is exact.
+  minLength: minBytes,
   maxLength: PASSWORD_MAX_BYTES,
-  description: `${PASSWORD_MIN_BYTES}-${PASSWORD_MAX_BYTES} bytes in UTF-8`,
-};
+  description: `${minBytes}-${PASSWORD_MAX_BYTES} bytes in UTF-8 (an ASCII character is one byte, "é" two, an emoji four)`,
+});
 const refreshToken: Schema = { type: 'string', minLength: 1, maxLength: 512 };
+const content: Schema = {
+  type: 'string',
+  minLength: 1,
+  maxLength: MAX_CONTENT_LENGTH,
+  pattern: '\\S',
+  description: `1-${MAX_CONTENT_LENGTH} characters once trimmed; text made only of whitespace or invisible characters (zero-width spaces, …) is refused`,
+};
+const clientMessageId: Schema = {
+  type: 'string',
+  pattern: CLIENT_MESSAGE_ID_PATTERN.source,
+  description:
+    'Idempotency key, unique per sender: a retry with the same key returns the original message (status 200) and stores nothing',
+};
 
-/** Request bodies. Unknown fields are ignored by the server; they are closed here to say so. */
+const UNKNOWN_FIELDS = 'Fields not listed here are not allowed; the server drops them unread.';
+
+/** Request bodies, closed: the server ignores unknown fields, so a client must not rely on sending any. */
 export const requestSchemas: Record<string, Schema> = {
-  RegisterRequest: object({ username, email, password }),
-  LoginRequest: object({ email, password: { type: 'string', minLength: 1, maxLength: 1024 } }),
-  RefreshRequest: object({ refreshToken }),
-  LogoutRequest: object(
-    {
-      refreshToken: { ...refreshToken, description: 'The session to end (default: the access token’s)' },
-      all: { ...boolean, description: 'End every session of the user' },
-    },
-    ['refreshToken', 'all'],
-  ),
-  UpdateProfileRequest: { ...object({ username, email }, ['username', 'email']), minProperties: 1 },
-  SendMessageRequest: object(
-    {
-      receiverId: { ...idString, description: 'The user to write to (or give conversationId)' },
-      conversationId: { ...idString, description: 'The conversation to write into (or give receiverId)' },
-      content: {
-        type: 'string',
-        minLength: 1,
-        maxLength: MAX_CONTENT_LENGTH,
-        description: `Trimmed; 1-${MAX_CONTENT_LENGTH} characters, not blank`,
+  RegisterRequest: {
+    ...object({ username, email, password: password(PASSWORD_MIN_BYTES) }),
+    description: UNKNOWN_FIELDS,
+  },
+  LoginRequest: {
+    ...object({ email: { ...email, description: 'The account’s e-mail address, in any case' }, password: password(1) }),
+    description: UNKNOWN_FIELDS,
+  },
+  RefreshRequest: { ...object({ refreshToken }), description: UNKNOWN_FIELDS },
+  LogoutRequest: {
+    ...object(
+      {
+        refreshToken: { ...refreshToken, description: 'The session to end (default: the access token’s)' },
+        all: { ...boolean, description: 'End every session of the user' },
       },
-      clientMessageId: {
-        type: 'string',
-        pattern: CLIENT_MESSAGE_ID_PATTERN.source,
-        description: 'Idempotency key: a retry with the same key returns the original message (status 200)',
+      ['refreshToken', 'all'],
+    ),
+    description: UNKNOWN_FIELDS,
+  },
+  UpdateProfileRequest: {
+    ...object(
+      {
+        username,
+        email: { ...email, description: `${email.description}. Changing it ends the user’s other sessions` },
       },
-    },
-    ['receiverId', 'conversationId', 'clientMessageId'],
-  ),
+      ['username', 'email'],
+    ),
+    minProperties: 1,
+    description: `At least one of the two. ${UNKNOWN_FIELDS}`,
+  },
+  SendToUserRequest: {
+    ...object({ receiverId: { ...idString, description: 'The user to write to' }, content, clientMessageId }, [
+      'clientMessageId',
+    ]),
+    description: `To a user: their conversation with the caller is found or started. ${UNKNOWN_FIELDS}`,
+  },
+  SendToConversationRequest: {
+    ...object(
+      {
+        conversationId: { ...idString, description: 'A conversation of the caller' },
+        content,
+        clientMessageId,
+      },
+      ['clientMessageId'],
+    ),
+    description: `Into a conversation of the caller. ${UNKNOWN_FIELDS}`,
+  },
+  EditMessageRequest: { ...object({ content }), description: `The new text. ${UNKNOWN_FIELDS}` },
+  SendMessageRequest: {
+    description: 'Exactly one of `receiverId` and `conversationId` (both is a 400)',
+    oneOf: [ref('SendToUserRequest'), ref('SendToConversationRequest')],
+  },
+};
+
+export type RequestBodyName =
+  | 'RegisterRequest'
+  | 'LoginRequest'
+  | 'RefreshRequest'
+  | 'LogoutRequest'
+  | 'UpdateProfileRequest'
+  | 'SendMessageRequest'
+  | 'EditMessageRequest';
+
+/** One valid body per request, shown in the docs and checked against the schema and the server's decoders. */
+export const requestExamples: Readonly<Record<RequestBodyName, object>> = {
+  RegisterRequest: { username: 'ada_lovelace', email: 'ada@example.com', password: 'correct horse battery' },
+  LoginRequest: { email: 'ada@example.com', password: 'correct horse battery' },
+  RefreshRequest: { refreshToken: 'ESYH2h8IPZfqGGuCIfkRn6-d1Qe5_RLPP_eujJnBzeE' },
+  LogoutRequest: { all: false },
+  UpdateProfileRequest: { username: 'countess_ada' },
+  EditMessageRequest: { content: 'Hello, Charles! (edited)' },
+  SendMessageRequest: {
+    receiverId: '665f1c2ab9d3e4f5a6b7c8d9',
+    content: 'Hello, Charles!',
+    clientMessageId: '7c0e2a3e-4b1f-4f3a-9d5e-2f6c1b8a9e01',
+  },
 };

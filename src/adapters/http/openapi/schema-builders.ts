@@ -15,9 +15,14 @@ export const arrayOf = (items: Schema): Schema => ({ type: 'array', items });
 export const nullable = (schema: Schema): Schema => ({ ...schema, nullable: true });
 
 /** A closed object: every property required unless listed as optional, nothing else allowed. */
-export const object = (properties: Record<string, Schema>, optional: readonly string[] = []): Schema => ({
-  type: 'object',
-  additionalProperties: false,
-  required: Object.keys(properties).filter((key) => !optional.includes(key)),
-  properties,
-});
+export const object = (properties: Record<string, Schema>, optional: readonly string[] = []): Schema => {
+  const required = Object.keys(properties).filter((key) => !optional.includes(key));
+  // OpenAPI 3.0 forbids an empty `required` list.
+  return { type: 'object', additionalProperties: false, ...(required.length > 0 ? { required } : {}), properties };
+};
+
+/** A change-feed cursor: `<conversationId>:<position>` entries, comma-separated (empty: from the start). */
+export const syncCursor: Schema = {
+  type: 'string',
+  pattern: '^([0-9a-f]{24}:[1-9][0-9]{0,14}(,[0-9a-f]{24}:[1-9][0-9]{0,14})*)?$',
+};

@@ -5,6 +5,7 @@ import { authRoutes } from './auth-routes.js';
 import { conversationRoutes } from './conversation-routes.js';
 import { messageRoutes } from './message-routes.js';
 import { operationRoutes, type OperationDeps } from './operation-routes.js';
+import { syncRoutes } from './sync-routes.js';
 import { userRoutes } from './user-routes.js';
 
 /** Every router of the app, in mounting order (the OpenAPI coverage test reads the same list). */
@@ -13,5 +14,6 @@ export const httpRouters = (useCases: UseCases, operations: OperationDeps): Rout
   userRoutes(useCases),
   messageRoutes(useCases),
   conversationRoutes(useCases),
+  syncRoutes(useCases),
   operationRoutes(operations),
 ];

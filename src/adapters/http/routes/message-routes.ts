@@ -13,9 +13,10 @@ export const messageRoutes = (useCases: UseCases): Router<HttpState> => {
       authenticated(async (ctx, caller) => {
         const sent = await useCases.sendMessage.execute(caller, ctx.request.body);
         if (E.isLeft(sent)) return sendAppError(ctx, sent.left);
-        const { message, conversation, created } = sent.right;
+        const { message, conversation, created, cursor } = sent.right;
         // 200 with the original message when clientMessageId matched an earlier send.
-        sendSuccess(ctx, { message, conversation }, created ? 201 : 200, created ? 'Message sent' : 'Already sent');
+        const status = created ? 201 : 200;
+        sendSuccess(ctx, { message, conversation, cursor }, status, created ? 'Message sent' : 'Already sent');
       }),
     )
     .put(
@@ -28,6 +29,13 @@ export const messageRoutes = (useCases: UseCases): Router<HttpState> => {
       '/api/messages/unread-count',
       authenticated(async (ctx, caller) => {
         reply(ctx, await useCases.getUnreadCount.execute(caller));
+      }),
+    )
+    .put(
+      '/api/messages/:messageId',
+      authenticated(async (ctx, caller) => {
+        const edited = await useCases.editMessage.execute(caller, ctx.params.messageId, ctx.request.body);
+        reply(ctx, edited, { message: 'Message edited' });
       }),
     )
     .delete(

@@ -5,6 +5,7 @@ import type { HealthIndicator } from '../../../ports/health-indicator.js';
 import { sendFailure, sendSuccess } from '../envelope.js';
 import type { HttpState } from '../http-state.js';
 import { checkServices } from '../readiness.js';
+import { ASYNCAPI_PATH } from '../asyncapi/asyncapi-document.js';
 import { DOCS_PATH, SPEC_PATH, SWAGGER_UI_HTML, swaggerUiAsset } from '../swagger-ui.js';
 
 export interface OperationDeps {
@@ -15,6 +16,8 @@ export interface OperationDeps {
   readonly isLive: () => boolean;
   readonly readinessTimeoutMs: number;
   readonly openApiDocument: object;
+  /** The AsyncAPI document of the Socket.IO events. */
+  readonly asyncApiDocument: object;
   /** When set, /metrics requires it as a bearer token. */
   readonly metricsToken?: string;
 }
@@ -71,6 +74,9 @@ export const operationRoutes = (deps: OperationDeps): Router<HttpState> =>
     })
     .get(SPEC_PATH, (ctx) => {
       ctx.body = deps.openApiDocument;
+    })
+    .get(ASYNCAPI_PATH, (ctx) => {
+      ctx.body = deps.asyncApiDocument;
     })
     .get(`${DOCS_PATH}/assets/:asset`, async (ctx, next) => {
       const asset = await swaggerUiAsset(ctx.params.asset ?? '');

@@ -27,6 +27,8 @@ export const MessageDocument = t.exact(
     t.partial({
       senderClientKey: t.string,
       autoMessageId: t.string,
+      // Absent in messages stored before edits existed.
+      editedAt: nullable(dateCodec),
     }),
   ]),
 );
@@ -52,6 +54,7 @@ export const messageToDocument = (message: Message): MessageDocument => ({
   deliveredAt: message.deliveredAt,
   readAt: message.readAt,
   deletedAt: message.deletedAt,
+  editedAt: message.editedAt,
 });
 
 export const messageFromDocument = (document: MessageDocument): Message => ({
@@ -68,4 +71,5 @@ export const messageFromDocument = (document: MessageDocument): Message => ({
   deliveredAt: document.deliveredAt,
   readAt: document.readAt,
   deletedAt: document.deletedAt,
+  editedAt: document.editedAt ?? null,
 });

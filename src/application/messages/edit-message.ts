@@ -1,0 +1,67 @@
+import * as E from 'fp-ts/lib/Either.js';
+import * as t from 'io-ts';
+import { conflict, forbidden, notFound } from '../../domain/errors.js';
+import { messageView, previewOf, type MessageView } from '../../domain/message.js';
+import type { Clock } from '../../ports/clock.js';
+import type { ConversationRepository } from '../../ports/conversation-repository.js';
+import type { MessageRepository } from '../../ports/message-repository.js';
+import type { RealtimeNotifier } from '../../ports/realtime-notifier.js';
+import type { AccessClaims } from '../../ports/token-service.js';
+import { Content, IdString } from '../shared/codecs.js';
+import { decodeInput } from '../shared/decode.js';
+import { fail, ok, type Result } from '../shared/result.js';
+import type { ChangeRecording } from '../sync/change-recording.js';
+import { changeCursor } from '../sync/sync-cursor.js';
+
+export const EditMessageInput = t.exact(t.type({ content: Content }));
+
+export interface EditedMessage {
+  readonly message: MessageView;
+  /** The edit's place in the change feed; null when the content was already this (nothing changed). */
+  readonly cursor: string | null;
+}
+
+/** The sender replaces the text of a message, within the edit window, unless it is deleted. */
+export class EditMessage {
+  constructor(
+    private readonly deps: {
+      messages: MessageRepository;
+      conversations: ConversationRepository;
+      recording: ChangeRecording;
+      notifier: RealtimeNotifier;
+      clock: Clock;
+      /** 0: no limit. */
+      editWindowSeconds: number;
+    },
+  ) {}
+
+  async execute(caller: AccessClaims, rawMessageId: unknown, rawBody: unknown): Result<EditedMessage> {
+    const messageId = decodeInput(IdString, rawMessageId);
+    if (E.isLeft(messageId)) return messageId;
+    const body = decodeInput(EditMessageInput, rawBody);
+    if (E.isLeft(body)) return body;
+    const { messages, conversations, recording, notifier, clock, editWindowSeconds } = this.deps;
+    const message = await messages.findById(messageId.right);
+    if (!message || (message.receiverId !== caller.userId && message.senderId !== caller.userId)) {
+      return fail(notFound('Message not found'));
+    }
+    if (message.senderId !== caller.userId) return fail(forbidden('Only the sender can edit a message'));
+    if (message.messageType !== 'text') return fail(forbidden('Automated messages cannot be edited'));
+    if (message.deletedAt) return fail(conflict('A deleted message cannot be edited'));
+    const now = clock.now();
+    if (editWindowSeconds > 0 && now.getTime() - message.createdAt.getTime() > editWindowSeconds * 1000) {
+      return fail(forbidden(`Messages can be edited for ${editWindowSeconds} seconds after sending`));
+    }
+    const { content } = body.right;
+    if (content === message.content) return ok({ message: messageView(message), cursor: null });
+
+    const edited = await messages.edit(message.id, caller.userId, content, now);
+    if (!edited || edited.deletedAt) return fail(conflict('A deleted message cannot be edited'));
+    await conversations.recordLastMessageEdit(message.conversationId, message.id, previewOf(content));
+    const change = await recording.messageEdited(edited, now);
+    const payload = { message: messageView(edited), cursor: changeCursor(change.conversationId, change.pos) };
+    notifier.toUser(edited.receiverId, 'message_edited', payload);
+    notifier.toUser(edited.senderId, 'message_edited', payload);
+    return ok(payload);
+  }
+}

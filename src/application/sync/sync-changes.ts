@@ -1,0 +1,155 @@
+import * as E from 'fp-ts/lib/Either.js';
+import * as t from 'io-ts';
+import { conversationView, type ConversationView } from '../../domain/conversation.js';
+import { cursorExpired } from '../../domain/errors.js';
+import { messageView, type MessageView } from '../../domain/message.js';
+import type { Change, ChangeLog, ChangeType, Positions } from '../../ports/change-log.js';
+import type { ConversationRepository } from '../../ports/conversation-repository.js';
+import type { MessageRepository } from '../../ports/message-repository.js';
+import type { AccessClaims } from '../../ports/token-service.js';
+import { IntInRange } from '../shared/codecs.js';
+import { decodeInput } from '../shared/decode.js';
+import { fail, ok, type Result } from '../shared/result.js';
+import { changeCursor, formatCursor, parseCursor, type SyncCursor } from './sync-cursor.js';
+
+const CursorText = new t.Type<SyncCursor, string, unknown>(
+  'SyncCursor',
+  (u): u is SyncCursor => u instanceof Map,
+  (u, c) => {
+    const cursor = typeof u === 'string' ? parseCursor(u) : null;
+    return cursor
+      ? t.success(cursor)
+      : t.failure(u, c, 'must be a cursor this server gave (conversationId:position, …)');
+  },
+  formatCursor,
+);
+
+export const SyncQueryInput = t.exact(t.partial({ since: CursorText, limit: IntInRange('Limit', 1, 500) }));
+
+export interface ChangeView {
+  /** This change's place: `<conversationId>:<position>`. */
+  readonly cursor: string;
+  readonly type: ChangeType;
+  readonly conversationId: string;
+  readonly at: string;
+  readonly data: ChangeData;
+}
+
+/** What the change concerns, as it is now: deleted content is gone from every change. */
+export type ChangeData =
+  | { readonly message: MessageView }
+  | { readonly message: MessageView; readonly readerId: string }
+  | { readonly messageId: string; readonly userId: string; readonly emoji: string }
+  | { readonly conversation: ConversationView };
+
+export interface SyncPage {
+  readonly changes: ChangeView[];
+  /** Pass as `since` for what comes after this page. */
+  readonly nextCursor: string;
+  readonly hasMore: boolean;
+}
+
+const DEFAULT_LIMIT = 100;
+
+/**
+ * The change feed: every change of the caller's conversations past a cursor,
+ * each once and in order within its conversation. Positions are gap-free
+ * per conversation (see ChangeLog.record), so a change past the one a cursor
+ * names that is missing can only have been pruned: the cursor has expired.
+ */
+export class SyncChanges {
+  constructor(
+    private readonly deps: {
+      changes: ChangeLog;
+      conversations: ConversationRepository;
+      messages: MessageRepository;
+    },
+  ) {}
+
+  async execute(caller: AccessClaims, rawQuery: unknown): Result<SyncPage> {
+    const query = decodeInput(SyncQueryInput, rawQuery);
+    if (E.isLeft(query)) return query;
+    const { since, limit = DEFAULT_LIMIT } = query.right;
+    const conversationIds = await this.deps.conversations.listIdsForUser(caller.userId);
+    if (since === undefined) {
+      const latest = await this.deps.changes.latestPositions(conversationIds);
+      return ok({ changes: [], nextCursor: formatCursor(latest), hasMore: false });
+    }
+    const mine = new Set(conversationIds);
+    const seen = new Map([...since].filter(([conversationId]) => mine.has(conversationId)));
+    const page = await this.deps.changes.since(conversationIds, seen, limit);
+    if (skipsPrunedChanges(page.changes, seen)) {
+      return fail(cursorExpired('Changes past this cursor are no longer kept: reload from the history'));
+    }
+    const next = new Map(seen);
+    for (const change of page.changes) next.set(change.conversationId, change.pos);
+    return ok({
+      changes: await this.views(page.changes),
+      nextCursor: formatCursor(next),
+      hasMore: page.hasMore,
+    });
+  }
+
+  private async views(changes: readonly Change[]): Promise<ChangeView[]> {
+    const messageIds = changes.flatMap((change) => ('messageId' in change ? [change.messageId] : []));
+    const conversationIds = changes.flatMap((change) => ('messageId' in change ? [] : [change.conversationId]));
+    const [messages, conversations] = await Promise.all([
+      this.deps.messages.findManyByIds(messageIds),
+      Promise.all([...new Set(conversationIds)].map((id) => this.deps.conversations.findById(id))),
+    ]);
+    const messageById = new Map(messages.map((message) => [message.id, messageView(message)]));
+    const conversationById = new Map(
+      conversations.flatMap((conversation) =>
+        conversation ? [[conversation.id, conversationView(conversation)]] : [],
+      ),
+    );
+    // Messages and conversations are never removed, so every subject is found; were one not, its change is left out.
+    return changes.flatMap((change) => {
+      const data = dataOf(change, messageById, conversationById);
+      if (!data) return [];
+      return [
+        {
+          cursor: changeCursor(change.conversationId, change.pos),
+          type: change.type,
+          conversationId: change.conversationId,
+          at: change.at.toISOString(),
+          data,
+        },
+      ];
+    });
+  }
+}
+
+const dataOf = (
+  change: Change,
+  messages: ReadonlyMap<string, MessageView>,
+  conversations: ReadonlyMap<string, ConversationView>,
+): ChangeData | null => {
+  switch (change.type) {
+    case 'reaction_added':
+    case 'reaction_removed':
+      return { messageId: change.messageId, userId: change.userId, emoji: change.emoji };
+    case 'conversation_created':
+    case 'conversation_updated': {
+      const conversation = conversations.get(change.conversationId);
+      return conversation ? { conversation } : null;
+    }
+    default: {
+      const message = messages.get(change.messageId);
+      if (!message) return null;
+      return change.type === 'message_read' ? { message, readerId: change.readerId } : { message };
+    }
+  }
+};
+
+/** The first change of a conversation the reader has seen into must follow what it saw. */
+const skipsPrunedChanges = (changes: readonly Change[], seen: Positions): boolean => {
+  const checked = new Set<string>();
+  for (const change of changes) {
+    if (checked.has(change.conversationId)) continue;
+    checked.add(change.conversationId);
+    const from = seen.get(change.conversationId);
+    if (from !== undefined && change.pos !== from + 1) return true;
+  }
+  return false;
+};
