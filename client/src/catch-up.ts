@@ -1,11 +1,13 @@
 import { backoffDelay, Waiter } from './backoff.js';
+import type { ChangeCursor } from './change-cursor.js';
 import { ChatApiError } from './chat-api-error.js';
 import type { ConversationStore } from './conversation-store.js';
 import type { ConversationState, MessageView } from './public-types.js';
 import type { RestClient } from './rest-client.js';
-import type { ConversationListData, HistoryData } from './rest-types.js';
+import type { ChangeView, ConversationListData, HistoryData, SyncData } from './rest-types.js';
 
 const PAGE = 100;
+const SYNC_PAGE = 500;
 const RECEIPT_PAGE = 50;
 /** Conversations fetched at the same time. */
 const PARALLEL = 4;
@@ -23,10 +25,13 @@ const historyPath = (conversationId: string) => `/api/conversations/${encodeURIC
 export interface CatchUpDeps {
   readonly rest: RestClient;
   readonly store: ConversationStore;
+  readonly cursor: ChangeCursor;
   /** A conversation as listed: the session stores it and tells the application. */
   readonly onSummary: (summary: ConversationState) => void;
   /** Stored messages from a page; returns how many were new here. */
   readonly onMessages: (messages: readonly MessageView[]) => number;
+  /** A change from the feed (a receipt, an edit, a deletion, a message): the subject as it is now. */
+  readonly onChange: (change: ChangeView) => number;
   /** A full catch-up (after a connect or `resync`) finished. */
   readonly onRecovered: (fetched: number) => void;
 }
@@ -34,8 +39,9 @@ export interface CatchUpDeps {
 /**
  * Fetches what the client missed: for every conversation it knows, history
  * after the highest contiguous position it holds, page by page; the
- * conversation list, to find new ones; and the latest page where own
- * messages still wait for receipts (those events may have been missed too).
+ * conversation list, to find new ones; and the changes to messages already
+ * held (receipts, edits, deletions) from the change feed, or, from a server
+ * without one, the latest page where own messages still wait for receipts.
  * One run at a time; requests that arrive meanwhile are merged into the next.
  */
 export class CatchUp {
@@ -44,6 +50,8 @@ export class CatchUp {
   private running: Promise<void> | null = null;
   private readonly waiter = new Waiter();
   private stopped = false;
+  /** False once the server answered that it has no change feed. */
+  private feed = true;
 
   constructor(private readonly deps: CatchUpDeps) {}
 
@@ -67,6 +75,8 @@ export class CatchUp {
 
   /** Reads every page of the conversation list into the store; the first full read is the baseline. */
   async listConversations(): Promise<void> {
+    // The place in the change feed first: a change made while the list is read is then not missed.
+    if (!this.deps.store.baselineLoaded && !this.deps.cursor.ready) await this.startFeed();
     for (let page = 1; ; page += 1) {
       const data = await this.deps.rest.call<ConversationListData>('GET', '/api/conversations', {
         query: { page, limit: PAGE },
@@ -106,16 +116,64 @@ export class CatchUp {
   private async run(only: readonly string[] | null): Promise<number> {
     if (only === null) await this.listConversations();
     let fetched = 0;
-    await eachInParallel(only ?? this.deps.store.conversationIds(), PARALLEL, async (id) => {
-      try {
-        fetched += await this.fetchAfterContiguous(id);
-        if (only === null) fetched += await this.refreshReceipts(id);
-      } catch (error) {
-        // A conversation this user can no longer see is skipped, not retried forever.
-        if (!(error instanceof ChatApiError) || error.status !== 404) throw error;
-      }
+    const ids = only ?? this.deps.store.conversationIds();
+    await eachInParallel(ids, PARALLEL, async (id) => {
+      fetched += await this.skippingGone(() => this.fetchAfterContiguous(id));
+    });
+    if (only !== null) return fetched;
+    const synced = await this.syncChanges();
+    if (synced !== null) return fetched + synced;
+    await eachInParallel(ids, PARALLEL, async (id) => {
+      fetched += await this.skippingGone(() => this.refreshReceipts(id));
     });
     return fetched;
+  }
+
+  /** A conversation this user can no longer see is skipped, not retried forever. */
+  private async skippingGone(work: () => Promise<number>): Promise<number> {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof ChatApiError && error.status === 404) return 0;
+      throw error;
+    }
+  }
+
+  /** Takes a place in the change feed: the server's current cursor. */
+  private async startFeed(): Promise<void> {
+    if (!this.feed) return;
+    try {
+      const data = await this.deps.rest.call<SyncData>('GET', '/api/sync');
+      this.deps.cursor.reset(data.nextCursor);
+    } catch (error) {
+      if (error instanceof ChatApiError && error.status === 404) this.feed = false;
+      else throw error;
+    }
+  }
+
+  /** Applies the feed's changes since the cursor; how many messages were new, or null without a usable feed. */
+  private async syncChanges(): Promise<number | null> {
+    const cursor = this.deps.cursor;
+    if (!cursor.ready) await this.startFeed();
+    if (!this.feed || !cursor.ready) return null;
+    let fetched = 0;
+    for (;;) {
+      let data: SyncData;
+      try {
+        data = await this.deps.rest.call<SyncData>('GET', '/api/sync', {
+          query: { since: cursor.format(), limit: SYNC_PAGE },
+        });
+      } catch (error) {
+        if (!(error instanceof ChatApiError) || (error.status !== 410 && error.status !== 404)) throw error;
+        // Expired (offline longer than the feed keeps) or gone: start afresh, this time without it.
+        cursor.forget();
+        await this.startFeed();
+        return null;
+      }
+      for (const change of data.changes) fetched += this.deps.onChange(change);
+      cursor.reset(data.nextCursor);
+      if (!data.hasMore || data.changes.length === 0) return fetched;
+    }
   }
 
   private async fetchAfterContiguous(conversationId: string): Promise<number> {
@@ -134,7 +192,7 @@ export class CatchUp {
     return fetched;
   }
 
-  /** Own messages not read yet may have had receipts while the socket was away. */
+  /** Own messages not read yet may have had receipts while the socket was away (for servers without a feed). */
   private async refreshReceipts(conversationId: string): Promise<number> {
     const waiting = this.deps.store
       .log(conversationId)

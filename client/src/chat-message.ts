@@ -14,27 +14,34 @@ export const chatMessageOf = (view: MessageView, myId: string): ChatMessage => {
   };
 };
 
+const editedLater = (incoming: string | null, held: string | null): boolean =>
+  incoming !== null && (held === null || Date.parse(incoming) > Date.parse(held));
+
 /**
  * Two sightings of one stored message, whichever came first: receipts and
- * deletion only ever get set, so an older copy (a page fetched before a
- * receipt arrived) never takes them back. Returns `held` itself when nothing changed.
+ * deletion only ever get set, and content follows the latest edit, so an
+ * older copy (a page fetched before a receipt or an edit arrived) never
+ * takes anything back. Returns `held` itself when nothing changed.
  */
 export const mergeMessage = (held: ChatMessage, incoming: MessageView): ChatMessage => {
   const deliveredAt = held.deliveredAt ?? incoming.deliveredAt;
   const readAt = held.readAt ?? incoming.readAt;
   const deletedAt = held.deletedAt ?? incoming.deletedAt;
   const isDeleted = held.isDeleted || incoming.isDeleted;
-  const content = isDeleted ? '' : incoming.content;
+  const edited = editedLater(incoming.editedAt, held.editedAt);
+  const editedAt = edited ? incoming.editedAt : held.editedAt;
+  const content = isDeleted ? '' : edited ? incoming.content : held.content;
   if (
     deliveredAt === held.deliveredAt &&
     readAt === held.readAt &&
     deletedAt === held.deletedAt &&
     isDeleted === held.isDeleted &&
+    editedAt === held.editedAt &&
     content === held.content
   ) {
     return held;
   }
-  const merged = { ...held, deliveredAt, readAt, deletedAt, isDeleted, content };
+  const merged = { ...held, deliveredAt, readAt, deletedAt, isDeleted, editedAt, content };
   return { ...merged, status: statusOf(merged, held.mine) };
 };
 

@@ -138,8 +138,12 @@ export class ConversationStore {
         lastActivityAt: later(view.createdAt, state.lastActivityAt),
         unreadCount: state.unreadCount + (this.countsAsUnread(result.message) ? 1 : 0),
       };
-    } else if (result.change === 'changed' && state.lastMessage?.id === view.id && result.message.isDeleted) {
-      state = { ...state, lastMessage: lastMessageOf(result.message) };
+    } else if (result.change === 'changed' && state.lastMessage?.id === view.id) {
+      // An edit or deletion of the last message changes the preview; a receipt does not.
+      const last = lastMessageOf(result.message);
+      if (last.preview !== state.lastMessage.preview || last.isDeleted !== state.lastMessage.isDeleted) {
+        state = { ...state, lastMessage: last };
+      }
     }
     if (conversation) state = this.withView(state, conversation);
     if (state === before) return { ...result, conversation: null };
@@ -201,6 +205,16 @@ export class ConversationStore {
       changed.push(next);
     }
     return changed;
+  }
+
+  /** A conversation as an event or the change feed shows it; its state when that changed it. */
+  applyView(view: ConversationView): ConversationState | null {
+    const state = this.states.get(view.id);
+    if (!state) return null;
+    const next = this.withView(state, view);
+    if (next === state) return null;
+    this.states.set(view.id, next);
+    return next;
   }
 
   private countsAsUnread(message: ChatMessage): boolean {

@@ -1,4 +1,5 @@
 import { CatchUp } from './catch-up.js';
+import { ChangeCursor } from './change-cursor.js';
 import type { AuthSession } from './auth-session.js';
 import { newClientMessageId } from './client-message-id.js';
 import type { MessagePatch } from './chat-message.js';
@@ -17,7 +18,7 @@ import type {
   SessionEndReason,
 } from './public-types.js';
 import type { RestClient } from './rest-client.js';
-import type { ConversationData, HistoryData, MarkReadData } from './rest-types.js';
+import type { ChangeView, ConversationData, HistoryData, MarkReadData } from './rest-types.js';
 import { attemptSend } from './send-attempt.js';
 import { SocketTransport, type ChatSocket } from './socket-transport.js';
 import type { TypedEmitter } from './typed-emitter.js';
@@ -56,6 +57,7 @@ export class LiveSession {
   private readonly catchUp: CatchUp;
   private readonly transport: SocketTransport;
   private readonly typingIndicator: TypingIndicator;
+  private readonly cursor = new ChangeCursor();
   /** Keys the application has seen. */
   private readonly shown = new Set<string>();
   /** Conversations the application has open: their rooms are joined on every connect. */
@@ -86,7 +88,9 @@ export class LiveSession {
     this.catchUp = new CatchUp({
       rest,
       store: this.store,
+      cursor: this.cursor,
       onSummary: (summary) => this.applySummary(summary),
+      onChange: (change) => this.applyChange(change),
       onMessages: (messages) => messages.filter((m) => this.applyStored(m, undefined, false)).length,
       onRecovered: (fetched) => options.events.emit('recovered', { fetched }),
     });
@@ -237,21 +241,33 @@ export class LiveSession {
   // ---- the socket ----
 
   private bind(socket: ChatSocket): void {
+    // Every change event carries its place in the change feed: the cursor moves on when it is the next one.
     socket.on('message_received', (payload, ack) => {
       this.applyStored(payload.message, payload.conversation, true);
+      this.cursor.advance(payload.cursor);
       // The receipt: the sender sees `delivered`.
       ack?.({ received: true });
     });
-    socket.on('message_sent', (payload) => this.applyStored(payload.message, payload.conversation, true));
-    socket.on('message_delivered', ({ messageId, conversationId, deliveredAt }) =>
-      this.patch(conversationId, messageId, { deliveredAt }),
-    );
-    socket.on('message_read', ({ messageId, conversationId, readAt }) =>
-      this.patch(conversationId, messageId, { readAt }),
-    );
-    socket.on('message_deleted', ({ messageId, conversationId }) =>
-      this.patch(conversationId, messageId, { isDeleted: true, deletedAt: new Date().toISOString() }),
-    );
+    socket.on('message_sent', (payload) => {
+      this.applyStored(payload.message, payload.conversation, true);
+      this.cursor.advance(payload.cursor);
+    });
+    socket.on('message_delivered', ({ messageId, conversationId, deliveredAt, cursor }) => {
+      this.patch(conversationId, messageId, { deliveredAt });
+      this.cursor.advance(cursor);
+    });
+    socket.on('message_read', ({ messageId, conversationId, readAt, cursor }) => {
+      this.patch(conversationId, messageId, { readAt });
+      this.cursor.advance(cursor);
+    });
+    socket.on('message_edited', ({ message, cursor }) => {
+      this.applyStored(message, undefined, true);
+      this.cursor.advance(cursor);
+    });
+    socket.on('message_deleted', ({ messageId, conversationId, cursor }) => {
+      this.patch(conversationId, messageId, { isDeleted: true, deletedAt: new Date().toISOString() });
+      this.cursor.advance(cursor);
+    });
     socket.on('user_typing', (event) => this.events.emit('typing', { ...event }));
     socket.on('user_online', ({ userId }) => this.presence(userId, true, null));
     socket.on('user_offline', ({ userId, lastSeen }) => this.presence(userId, false, lastSeen));
@@ -274,8 +290,8 @@ export class LiveSession {
 
   // ---- keeping state ----
 
-  /** A stored message from any path; true when it was new here. */
-  private applyStored(view: MessageView, conversation: ConversationView | undefined, live: boolean): boolean {
+  /** A stored message from any path; true when it was new here. `checkGap`: not from a history page, which has none. */
+  private applyStored(view: MessageView, conversation: ConversationView | undefined, checkGap: boolean): boolean {
     const outcome = this.store.putMessage(view, conversation);
     // Any sighting of an own message acknowledges its send, whichever path brought it.
     if (outcome.message.mine && view.clientMessageId) this.acknowledged(view.clientMessageId, view.conversationId);
@@ -284,8 +300,23 @@ export class LiveSession {
       this.events.emit('conversation', outcome.conversation);
       if (outcome.conversation.otherParticipant === null) void this.fetchDetails(view.conversationId);
     }
-    if (live) this.checkForGap(view.conversationId);
+    if (checkGap) this.checkForGap(view.conversationId);
     return outcome.change === 'added';
+  }
+
+  /** A change from the feed; messages older than what is held (below the floor) stay unloaded. */
+  private applyChange(change: ChangeView): number {
+    const { message, conversation } = change.data;
+    if (message) {
+      const log = this.store.log(message.conversationId);
+      if (log && !log.get(message.id) && message.seq <= log.floor) return 0;
+      return this.applyStored(message, undefined, true) ? 1 : 0;
+    }
+    if (conversation) {
+      const changed = this.store.applyView(conversation);
+      if (changed) this.events.emit('conversation', changed);
+    }
+    return 0;
   }
 
   private onSendStored(entry: OutboxEntry, message: MessageView, conversation: ConversationView): void {
@@ -388,6 +419,7 @@ export class LiveSession {
       deliveredAt: null,
       readAt: null,
       deletedAt: null,
+      editedAt: null,
       key: entry.clientMessageId,
       status: entry.failure ? 'failed' : 'pending',
       mine: true,

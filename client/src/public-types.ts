@@ -8,7 +8,7 @@ export type MessageView = ServerEventPayload<'message_received'>['message'];
 export type ConversationView = ServerEventPayload<'message_received'>['conversation'];
 
 /** What a send returns and message events carry: the stored message and its conversation. */
-export type StoredMessage = ServerEventPayload<'message_received'>;
+export type StoredMessage = Pick<ServerEventPayload<'message_received'>, 'message' | 'conversation'>;
 
 /**
  * `pending`: in the outbox, not acknowledged yet; `failed`: refused for good
@@ -51,7 +51,7 @@ export type SendTarget = { readonly conversationId: string } | { readonly receiv
 export interface ClientEvents {
   /** The first sight of a message, exactly once per message (own sends at once, as `pending`). */
   message: (message: ChatMessage) => void;
-  /** The same message (same `key`) later: sent, delivered, read, deleted, failed. */
+  /** The same message (same `key`) later: sent, delivered, read, edited, deleted, failed. */
   message_updated: (message: ChatMessage) => void;
   /** A conversation appeared or changed (last message, unread count, the other participant's presence). */
   conversation: (conversation: ConversationState) => void;

@@ -40,3 +40,5 @@ export type ConversationListData = DataOf<'/api/conversations', 'get'>;
 export type ConversationData = DataOf<'/api/conversations/{conversationId}', 'get'>;
 export type HistoryData = DataOf<'/api/conversations/{conversationId}/messages', 'get'>;
 export type MarkReadData = DataOf<'/api/conversations/{conversationId}/mark-read', 'put'>;
+export type SyncData = DataOf<'/api/sync', 'get'>;
+export type ChangeView = SyncData['changes'][number];

@@ -8,6 +8,7 @@ import {
   connectNewUser,
   expectEachSeenOnce,
   expectSameAsServer,
+  loginToken,
   type ClientUnderTest,
 } from './support/client-under-test.js';
 
@@ -56,6 +57,16 @@ describe('the client library on the embedded app', () => {
       bob.client.send({ conversationId }, 'hi alice');
       await eventually(async () => expect(typing).toEqual([true, false]));
       await eventually(async () => expect(alice.seen.map((m) => m.content)).toEqual(['hello bob', 'hi alice']));
+
+      const edits: string[] = [];
+      bob.client.on('message_updated', (m) => m.editedAt && edits.push(m.content));
+      const token = await loginToken(app().url, alice);
+      const edit = await app().api('PUT', `/api/messages/${alice.client.messages(conversationId)[0]!.id}`, {
+        token,
+        body: { content: 'hello, bob' },
+      });
+      expect(edit.status).toBe(200);
+      await eventually(async () => expect(edits).toEqual(['hello, bob']));
 
       for (const cut of [alice, bob]) {
         await expectSameAsServer(cut, conversationId);

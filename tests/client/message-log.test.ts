@@ -37,6 +37,20 @@ describe('a conversation’s message log', () => {
     expect(log.put(storedMessage(1, { mine: true })).message).toMatchObject({ isDeleted: true, content: '' });
   });
 
+  it('follows the latest edit, whatever order the copies come in, and a deletion wins over any edit', () => {
+    const log = newLog();
+    log.put(storedMessage(1));
+    const edited = storedMessage(1, { content: 'edited', editedAt: '2026-01-01T00:05:00.000Z' });
+    expect(log.put(edited)).toMatchObject({ change: 'changed', message: { content: 'edited' } });
+    expect(log.put(storedMessage(1)).change).toBe('unchanged');
+    log.put(storedMessage(1, { content: 'edited again', editedAt: '2026-01-01T00:06:00.000Z' }));
+    expect(log.put(edited).change).toBe('unchanged');
+    expect(log.get(storedMessage(1).id)?.content).toBe('edited again');
+    log.put(storedMessage(1, { isDeleted: true, content: '', deletedAt: '2026-01-01T00:07:00.000Z' }));
+    log.put(storedMessage(1, { content: 'late edit', editedAt: '2026-01-01T00:08:00.000Z' }));
+    expect(log.get(storedMessage(1).id)).toMatchObject({ isDeleted: true, content: '' });
+  });
+
   it('keys own messages by clientMessageId and others by id', () => {
     const log = newLog();
     expect(log.put(storedMessage(1, { mine: true })).message).toMatchObject({ key: 'cmid-1', mine: true });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { accessTokenLifetimeMs } from '../../client/src/access-token-lifetime.js';
 import { backoffDelay } from '../../client/src/backoff.js';
+import { ChangeCursor } from '../../client/src/change-cursor.js';
 import { newClientMessageId } from '../../client/src/client-message-id.js';
 import { TypingIndicator } from '../../client/src/typing-indicator.js';
 import { fakeAccessToken } from './support/fake-auth-server.js';
@@ -56,5 +57,24 @@ describe('the typing indicator', () => {
     typing.stop('c1');
     vi.advanceTimersByTime(10_000);
     expect(events.slice(3)).toEqual(['typing_start c1', 'typing_stop c1']);
+  });
+});
+
+describe('the change-feed cursor', () => {
+  const A = 'a'.repeat(24);
+  const B = 'b'.repeat(24);
+
+  it('takes the server’s cursor and moves on only by the next change of a conversation', () => {
+    const cursor = new ChangeCursor();
+    cursor.advance(`${A}:1`);
+    expect(cursor.ready).toBe(false);
+    expect(cursor.reset(`${A}:4,${B}:2`)).toBe(true);
+    cursor.advance(`${A}:5`);
+    cursor.advance(`${B}:4`); // one was missed: the next sync brings it
+    cursor.advance(`${'c'.repeat(24)}:1`);
+    expect(cursor.format()).toBe(`${A}:5,${B}:2,${'c'.repeat(24)}:1`);
+    expect(cursor.reset('garbage')).toBe(false);
+    expect(cursor.reset('')).toBe(true);
+    expect(cursor.format()).toBe('');
   });
 });

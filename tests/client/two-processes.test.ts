@@ -11,6 +11,7 @@ import {
   connectNewUser,
   expectEachSeenOnce,
   expectSameAsServer,
+  loginToken,
   serverHistory,
   type ClientUnderTest,
 } from './support/client-under-test.js';
@@ -46,15 +47,6 @@ const appEnv = (id: string): Record<string, string> => ({
   SOCKET_EVENTS_PER_USER: '100000',
   AUTO_PLAN_CRON: '0 0 1 1 *',
 });
-
-const loginToken = async (baseUrl: string, cut: ClientUnderTest): Promise<string> => {
-  const response = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: cut.email, password: cut.password }),
-  });
-  return ((await response.json()) as { data: { accessToken: string } }).data.accessToken;
-};
 
 /*
  * Two app processes on real MongoDB, Redis and RabbitMQ, four clients (two

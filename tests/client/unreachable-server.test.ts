@@ -7,6 +7,7 @@ import {
   connectNewUser,
   expectEachSeenOnce,
   expectSameAsServer,
+  loginToken,
   serverHistory,
   watchClient,
   type ClientUnderTest,
@@ -86,6 +87,45 @@ describe('the client library when the server cannot be reached', () => {
       await expectSameAsServer(cut, conversationId);
       expectEachSeenOnce(cut);
     }
+  }, 60_000);
+
+  it('brings edits and deletions of messages it holds, made while it was away', async () => {
+    relay = track(await startSwitchableRelay(app().url));
+    const gina = await connectNewUser(app().url, 'gina');
+    const hal = await connectNewUser(relay.url, 'hal');
+    open.push(gina.client, hal.client);
+    gina.client.send({ receiverId: hal.id }, 'one');
+    gina.client.send({ receiverId: hal.id }, 'two');
+    await eventually(async () => expect(hal.seen.map((m) => m.content)).toEqual(['one', 'two']));
+    const conversationId = hal.seen[0]!.conversationId;
+    hal.client.send({ conversationId }, 'three');
+    await eventually(async () => expect(gina.seen.map((m) => m.content)).toEqual(['one', 'two', 'three']));
+    const [one, two] = hal.client.messages(conversationId);
+    await gina.client.markRead(conversationId);
+    await eventually(async () => expect(hal.client.messages(conversationId)[2]?.status).toBe('read'));
+
+    relay.down();
+    await eventually(async () => expect(hal.client.connectionState).not.toBe('online'));
+    const token = await loginToken(app().url, gina);
+    expect(
+      (await app().api('PUT', `/api/messages/${one!.id}`, { token, body: { content: 'one, edited' } })).status,
+    ).toBe(200);
+    expect((await app().api('DELETE', `/api/messages/${two!.id}`, { token })).status).toBe(200);
+
+    relay.restore();
+    await eventually(async () =>
+      expect(
+        hal.client
+          .messages(conversationId)
+          .map((m) => ({ content: m.content, deleted: m.isDeleted, status: m.status })),
+      ).toEqual([
+        { content: 'one, edited', deleted: false, status: 'delivered' },
+        { content: '', deleted: true, status: 'delivered' },
+        { content: 'three', deleted: false, status: 'read' },
+      ]),
+    );
+    await expectSameAsServer(hal, conversationId);
+    expectEachSeenOnce(hal);
   }, 60_000);
 
   it('keeps unsent messages across a reload, even one made offline, and sends them from the next page', async () => {

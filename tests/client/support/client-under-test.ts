@@ -71,20 +71,22 @@ export const connectNewUser = async (
   return { ...watched, id: user.id, email, password };
 };
 
-/** The conversation's history as the server stores it, read over REST with a login of its own. */
-export const serverHistory = async (
-  baseUrl: string,
-  user: Pick<ClientUnderTest, 'email' | 'password'>,
-  conversationId: string,
-): Promise<WireMessage[]> => {
+/** An access token of the user's own, from a REST login. */
+export const loginToken = async (baseUrl: string, user: Pick<ClientUnderTest, 'email' | 'password'>) => {
   const response = await fetch(`${baseUrl}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email: user.email, password: user.password }),
   });
-  const body = (await response.json()) as { data: { accessToken: string } };
-  return storedHistory(baseUrl, body.data.accessToken, conversationId);
+  return ((await response.json()) as { data: { accessToken: string } }).data.accessToken;
 };
+
+/** The conversation's history as the server stores it, read over REST with a login of its own. */
+export const serverHistory = async (
+  baseUrl: string,
+  user: Pick<ClientUnderTest, 'email' | 'password'>,
+  conversationId: string,
+): Promise<WireMessage[]> => storedHistory(baseUrl, await loginToken(baseUrl, user), conversationId);
 
 const positions = (messages: ReadonlyArray<{ id: string; seq: number }>) => messages.map((m) => `${m.seq}:${m.id}`);
 

@@ -21,6 +21,7 @@ export const storedMessage = (seq: number, options: Partial<MessageView> & { min
     deliveredAt: null,
     readAt: null,
     deletedAt: null,
+    editedAt: null,
     ...fields,
   };
 };
