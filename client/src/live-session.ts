@@ -420,6 +420,7 @@ export class LiveSession {
       readAt: null,
       deletedAt: null,
       editedAt: null,
+      reactions: [],
       key: entry.clientMessageId,
       status: entry.failure ? 'failed' : 'pending',
       mine: true,

@@ -22,6 +22,7 @@ export const storedMessage = (seq: number, options: Partial<MessageView> & { min
     readAt: null,
     deletedAt: null,
     editedAt: null,
+    reactions: [],
     ...fields,
   };
 };
