@@ -69,10 +69,28 @@ module.exports = {
       from: { pathNot: '^src/bootstrap/' },
       to: { path: 'node_modules/tsyringe/' },
     },
+    {
+      name: 'client-takes-only-types-from-the-server',
+      comment: 'client/ is a consumer of the external contract: the event maps and REST types, never server code.',
+      severity: 'error',
+      from: { path: '^client/' },
+      to: { path: '^src/', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'client-runs-on-socket-io-client-alone',
+      comment: 'The library is one file for browsers and Node: no Node built-ins, no package but socket.io-client.',
+      severity: 'error',
+      from: { path: '^client/src/' },
+      to: {
+        dependencyTypes: ['npm', 'npm-dev', 'npm-optional', 'npm-peer', 'core'],
+        pathNot: 'node_modules/socket[.]io-client/',
+      },
+    },
     { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
+    exclude: { path: '^client/dist/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },

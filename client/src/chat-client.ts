@@ -1,0 +1,283 @@
+import { AuthSession, LOGIN_KEY, readStoredLogin, type IssuedTokens } from './auth-session.js';
+import { ChatApiError } from './chat-api-error.js';
+import { memoryStorage, type KeyValueStorage } from './key-value-storage.js';
+import { LiveSession } from './live-session.js';
+import type {
+  ChatMessage,
+  ClientEvents,
+  ConnectionState,
+  ConversationState,
+  SendTarget,
+  SessionEndReason,
+  UserListItem,
+  UserView,
+} from './public-types.js';
+import { RestClient } from './rest-client.js';
+import type {
+  AuthSessionData,
+  LoginRequest,
+  MeData,
+  Pagination,
+  RefreshData,
+  RegisterRequest,
+  UserListData,
+  UserListQuery,
+} from './rest-types.js';
+import { TypedEmitter } from './typed-emitter.js';
+import type { WebSocketConstructor } from './web-socket-transports.js';
+
+export interface ChatClientOptions {
+  /** The server: '' for the page's own origin in a browser, e.g. 'http://localhost:3000' in Node. */
+  readonly baseUrl: string;
+  /** Where the login (refresh token) and the outbox persist; default memoryStorage(). */
+  readonly storage?: KeyValueStorage;
+  /** Default globalThis.fetch. */
+  readonly fetch?: typeof fetch;
+  /** Renew the access token this long before it expires (at most a third of its lifetime); default 30. */
+  readonly refreshMarginSeconds?: number;
+  /** A WebSocket class where there is no global one (Node 20: `WebSocket` from `ws`); default: global, else `ws` if installed, else long-polling. */
+  readonly WebSocket?: WebSocketConstructor;
+  /** Socket.IO path; default `/socket.io` under the base URL's path. */
+  readonly socketPath?: string;
+  /** How long one REST request may take; default 15 s. */
+  readonly requestTimeoutMs?: number;
+  /** How long a send over the socket waits for its acknowledgement before it is tried again; default 10 s. */
+  readonly sendTimeoutMs?: number;
+  /** The clock (ms since the epoch) deciding when tokens are due; default Date.now. */
+  readonly now?: () => number;
+}
+
+const notLoggedIn = () => new ChatApiError(401, 'UNAUTHORIZED', 'Not logged in');
+
+/**
+ * A chat client for this server: login that renews itself, an outbox that
+ * never loses or doubles a send, and a message list per conversation with
+ * no gap and no repeat across reconnects. See README, "Client library".
+ */
+export class ChatClient {
+  private readonly events = new TypedEmitter<ClientEvents>();
+  private readonly rest: RestClient;
+  private readonly storage: KeyValueStorage;
+  private auth: AuthSession | null = null;
+  private live: LiveSession | null = null;
+  private state: ConnectionState = 'offline';
+
+  constructor(private readonly options: ChatClientOptions) {
+    this.storage = options.storage ?? memoryStorage();
+    const fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.rest = new RestClient({
+      baseUrl: options.baseUrl.replace(/\/+$/, ''),
+      fetch: fetchImpl,
+      timeoutMs: options.requestTimeoutMs ?? 15_000,
+    });
+  }
+
+  get user(): UserView | null {
+    return this.auth?.user ?? null;
+  }
+
+  get connectionState(): ConnectionState {
+    return this.state;
+  }
+
+  on<E extends keyof ClientEvents>(event: E, listener: ClientEvents[E]): () => void {
+    return this.events.on(event, listener);
+  }
+
+  async register(input: RegisterRequest): Promise<UserView> {
+    const data = await this.rest.call<AuthSessionData>('POST', '/api/auth/register', { auth: false, body: input });
+    await this.begin(data.user, data);
+    return data.user;
+  }
+
+  async login(input: LoginRequest): Promise<UserView> {
+    const data = await this.rest.call<AuthSessionData>('POST', '/api/auth/login', { auth: false, body: input });
+    await this.begin(data.user, data);
+    return data.user;
+  }
+
+  /**
+   * Logs in again from the stored refresh token (a page reload): the user,
+   * or null when there is no stored login or the server no longer accepts
+   * it. Throws when the server cannot be reached (try again later).
+   */
+  async resume(): Promise<UserView | null> {
+    const stored = await readStoredLogin(this.storage);
+    if (!stored) return null;
+    let tokens: RefreshData;
+    try {
+      tokens = await this.rest.call<RefreshData>('POST', '/api/auth/refresh', {
+        auth: false,
+        body: { refreshToken: stored.refreshToken },
+      });
+    } catch (error) {
+      if (error instanceof ChatApiError && !error.transient) {
+        await this.storage.remove(LOGIN_KEY);
+        return null;
+      }
+      throw error;
+    }
+    await this.begin(stored.user, tokens);
+    try {
+      const me = await this.rest.call<MeData>('GET', '/api/auth/me');
+      if (this.auth) {
+        this.auth.user = me.user;
+        await this.auth.save();
+      }
+    } catch {
+      // The stored copy of the user will do.
+    }
+    return this.user;
+  }
+
+  /** Ends the session on the server (every session with `all`), disconnects and forgets the login; unsent messages stay stored for this user. */
+  async logout(options: { all?: boolean } = {}): Promise<void> {
+    const auth = this.auth;
+    if (!auth) return;
+    try {
+      await this.rest.call('POST', '/api/auth/logout', {
+        body: options.all ? { all: true } : { refreshToken: auth.currentRefreshToken },
+      });
+    } catch {
+      // Ended here all the same; the server lets the session expire.
+    }
+    this.teardown();
+    await this.storage.remove(LOGIN_KEY);
+  }
+
+  /** Disconnects and stops every timer; the stored login and outbox stay (resume() picks them up). */
+  close(): void {
+    this.teardown();
+  }
+
+  async loadConversations(): Promise<ConversationState[]> {
+    return this.session().loadConversations();
+  }
+
+  /** Newest activity first. */
+  conversations(): ConversationState[] {
+    return this.live?.store.conversations() ?? [];
+  }
+
+  /** Loads its latest page, joins its room (no notifications for it while open); the messages held. */
+  openConversation(conversationId: string): Promise<readonly ChatMessage[]> {
+    return this.session().openConversation(conversationId);
+  }
+
+  /** Loads the page before the oldest message held; false once the beginning is reached. */
+  loadOlder(conversationId: string, limit?: number): Promise<boolean> {
+    return this.session().loadOlder(conversationId, limit);
+  }
+
+  closeConversation(conversationId: string): void {
+    this.live?.closeConversation(conversationId);
+  }
+
+  /** Stored messages by position, then this client's unsent ones in send order. */
+  messages(conversationId: string): readonly ChatMessage[] {
+    return this.live?.messages(conversationId) ?? [];
+  }
+
+  /** Own messages not stored yet (pending or failed), in send order. */
+  unsent(): readonly ChatMessage[] {
+    return this.live?.unsent() ?? [];
+  }
+
+  async listUsers(query: UserListQuery = {}): Promise<{ users: UserListItem[]; pagination: Pagination }> {
+    this.session();
+    return this.rest.call<UserListData>('GET', '/api/user/list', { query });
+  }
+
+  /** Queues a message (status `pending`) and returns it at once; it is sent, and retried, until stored. */
+  send(target: SendTarget, content: string): ChatMessage {
+    return this.session().send(target, content);
+  }
+
+  /** Sends a `failed` message again. */
+  retry(key: string): boolean {
+    return this.live?.retry(key) ?? false;
+  }
+
+  /** Drops a `failed` message from the outbox. */
+  discard(key: string): boolean {
+    return this.live?.discard(key) ?? false;
+  }
+
+  /** Marks every message of the conversation read (the sender gets read receipts); how many were marked. */
+  markRead(conversationId: string): Promise<number> {
+    return this.session().markRead(conversationId);
+  }
+
+  /** Call on every keystroke: `typing_start` once (renewed while typing), `typing_stop` after 3 s idle or on send. */
+  typing(conversationId: string): void {
+    this.live?.typing(conversationId);
+  }
+
+  private session(): LiveSession {
+    if (!this.live) throw notLoggedIn();
+    return this.live;
+  }
+
+  private async begin(user: UserView, tokens: IssuedTokens): Promise<void> {
+    this.teardown();
+    const auth = new AuthSession(
+      {
+        rest: this.rest,
+        storage: this.storage,
+        now: this.options.now ?? Date.now,
+        marginMs: (this.options.refreshMarginSeconds ?? 30) * 1000,
+        onEnded: (reason) => this.ended(auth, reason),
+      },
+      user,
+      tokens,
+    );
+    this.auth = auth;
+    this.rest.useTokens(auth);
+    await auth.save();
+    const live = new LiveSession({
+      baseUrl: this.options.baseUrl,
+      ...(this.options.socketPath ? { socketPath: this.options.socketPath } : {}),
+      ...(this.options.WebSocket ? { webSocket: this.options.WebSocket } : {}),
+      sendTimeoutMs: this.options.sendTimeoutMs ?? 10_000,
+      storage: this.storage,
+      rest: this.rest,
+      auth,
+      events: this.events,
+      onConnectionState: (state) => {
+        if (this.live === live) this.setState(state);
+      },
+      onSessionEnded: (reason) => void this.endedByServer(auth, reason),
+    });
+    this.live = live;
+    await live.start();
+  }
+
+  /** The server ended the session (logout elsewhere, revocation): forget the login if it is still this one. */
+  private async endedByServer(auth: AuthSession, reason: SessionEndReason): Promise<void> {
+    if (this.auth !== auth) return;
+    const stored = await readStoredLogin(this.storage).catch(() => null);
+    if (stored?.user.id === auth.user.id) await this.storage.remove(LOGIN_KEY);
+    this.ended(auth, reason);
+  }
+
+  private ended(auth: AuthSession, reason: SessionEndReason): void {
+    if (this.auth !== auth) return;
+    this.teardown();
+    this.events.emit('session_ended', { reason });
+  }
+
+  private teardown(): void {
+    this.live?.close();
+    this.live = null;
+    this.auth?.dispose();
+    this.auth = null;
+    this.rest.useTokens(null);
+    this.setState('offline');
+  }
+
+  private setState(state: ConnectionState): void {
+    if (state === this.state) return;
+    this.state = state;
+    this.events.emit('connection', state);
+  }
+}

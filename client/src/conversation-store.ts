@@ -1,0 +1,228 @@
+import { chatMessageOf, patchMessage, type MessagePatch } from './chat-message.js';
+import { MessageLog, type PutResult } from './message-log.js';
+import type { ChatMessage, ConversationState, ConversationView, MessageView } from './public-types.js';
+
+const PREVIEW_LENGTH = 100;
+/** Receipts kept for messages not seen yet (a receipt can overtake its message across processes). */
+const MAX_EARLY_PATCHES = 1_000;
+
+const previewOf = (content: string): string => {
+  if (content.length <= PREVIEW_LENGTH) return content;
+  let end = PREVIEW_LENGTH - 1;
+  const code = content.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end -= 1;
+  return `${content.slice(0, end)}…`;
+};
+
+const lastMessageOf = (message: MessageView): NonNullable<ConversationState['lastMessage']> => ({
+  id: message.id,
+  seq: message.seq,
+  senderId: message.senderId,
+  preview: message.isDeleted ? '' : previewOf(message.content),
+  messageType: message.messageType,
+  createdAt: message.createdAt,
+  isDeleted: message.isDeleted,
+});
+
+const later = (a: string, b: string): string => (Date.parse(a) >= Date.parse(b) ? a : b);
+
+export interface PutOutcome extends PutResult {
+  /** The conversation's state when the message changed it (last message, unread count). */
+  readonly conversation: ConversationState | null;
+}
+
+/**
+ * Every conversation the client knows, with its summary and its message log.
+ * Pure state: the live session feeds it events and pages and emits what changed.
+ */
+export class ConversationStore {
+  private readonly states = new Map<string, ConversationState>();
+  private readonly logs = new Map<string, MessageLog>();
+  private readonly earlyPatches = new Map<string, MessagePatch>();
+  /**
+   * Set once the conversation list has been read after login: conversations
+   * known then keep their older history unloaded (floor = their last
+   * position); any found later are new since, and are held from position 1.
+   */
+  baselineLoaded = false;
+
+  constructor(readonly myId: string) {}
+
+  conversation(id: string): ConversationState | undefined {
+    return this.states.get(id);
+  }
+
+  /** Newest activity first. */
+  conversations(): ConversationState[] {
+    return [...this.states.values()].sort((a, b) => Date.parse(b.lastActivityAt) - Date.parse(a.lastActivityAt));
+  }
+
+  conversationIds(): string[] {
+    return [...new Set([...this.states.keys(), ...this.logs.keys()])];
+  }
+
+  log(conversationId: string): MessageLog | undefined {
+    return this.logs.get(conversationId);
+  }
+
+  /** The conversation with `userId`, when known. */
+  conversationWith(userId: string): ConversationState | undefined {
+    for (const state of this.states.values()) {
+      if (state.otherParticipant?.id === userId) return state;
+      if (state.participants.length === 2 && state.participants.includes(userId)) return state;
+    }
+    return undefined;
+  }
+
+  /** The log of a conversation, made on first sight; `lastSeq` is its last position as far as known then. */
+  ensureLog(conversationId: string, lastSeq: number): MessageLog {
+    let log = this.logs.get(conversationId);
+    if (!log) {
+      log = new MessageLog(conversationId, (view) => chatMessageOf(view, this.myId), this.baselineLoaded ? 0 : lastSeq);
+      this.logs.set(conversationId, log);
+    }
+    return log;
+  }
+
+  /** A summary as the server lists it; a newer local last message (an event that overtook the list) stays. */
+  applySummary(summary: ConversationState): ConversationState {
+    this.ensureLog(summary.id, summary.lastMessage?.seq ?? 0);
+    const local = this.states.get(summary.id);
+    const serverSeq = summary.lastMessage?.seq ?? 0;
+    let state: ConversationState = { ...summary, participants: [...summary.participants] };
+    if (local?.lastMessage && local.lastMessage.seq > serverSeq) {
+      const newerUnread = (this.logs.get(summary.id)?.list() ?? []).filter(
+        (m) => m.seq > serverSeq && this.countsAsUnread(m),
+      ).length;
+      state = {
+        ...state,
+        lastMessage: local.lastMessage,
+        lastActivityAt: later(local.lastActivityAt, summary.lastActivityAt),
+        unreadCount: summary.unreadCount + newerUnread,
+      };
+    }
+    this.states.set(summary.id, state);
+    return state;
+  }
+
+  /** Adds a stored message (from an event or a page) and updates its conversation. */
+  putMessage(view: MessageView, conversation?: ConversationView): PutOutcome {
+    const log = this.ensureLog(view.conversationId, view.seq - 1);
+    let result = log.put(view);
+    const early = this.earlyPatches.get(view.id);
+    if (early && result.change !== 'unchanged') {
+      this.earlyPatches.delete(view.id);
+      const patched = patchMessage(result.message, early);
+      if (patched !== result.message) {
+        log.replace(patched);
+        result = { message: patched, change: result.change };
+      }
+    }
+    let state = this.states.get(view.conversationId);
+    const before = state;
+    if (!state) {
+      state = {
+        id: view.conversationId,
+        participants: [view.senderId, view.receiverId].sort(),
+        lastMessage: null,
+        lastActivityAt: view.createdAt,
+        createdAt: view.createdAt,
+        otherParticipant: null,
+        unreadCount: 0,
+      };
+    }
+    if (result.change === 'added' && view.seq > (state.lastMessage?.seq ?? 0)) {
+      state = {
+        ...state,
+        lastMessage: lastMessageOf(view),
+        lastActivityAt: later(view.createdAt, state.lastActivityAt),
+        unreadCount: state.unreadCount + (this.countsAsUnread(result.message) ? 1 : 0),
+      };
+    } else if (result.change === 'changed' && state.lastMessage?.id === view.id && result.message.isDeleted) {
+      state = { ...state, lastMessage: lastMessageOf(result.message) };
+    }
+    if (conversation) state = this.withView(state, conversation);
+    if (state === before) return { ...result, conversation: null };
+    this.states.set(state.id, state);
+    return { ...result, conversation: state };
+  }
+
+  /** A receipt or deletion for a message; kept for later when the message is not held yet. */
+  patch(conversationId: string, messageId: string, patch: MessagePatch): ChatMessage | null {
+    const log = this.logs.get(conversationId);
+    const held = log?.get(messageId);
+    if (!log || !held) {
+      this.earlyPatches.set(messageId, { ...this.earlyPatches.get(messageId), ...patch });
+      if (this.earlyPatches.size > MAX_EARLY_PATCHES) {
+        this.earlyPatches.delete(this.earlyPatches.keys().next().value as string);
+      }
+      return null;
+    }
+    const patched = patchMessage(held, patch);
+    if (patched === held) return null;
+    log.replace(patched);
+    if (patch.isDeleted) {
+      const state = this.states.get(conversationId);
+      if (state && state.lastMessage?.id === messageId) {
+        this.states.set(conversationId, { ...state, lastMessage: lastMessageOf(patched) });
+      }
+    }
+    return patched;
+  }
+
+  /** The conversation was marked read here: its incoming messages read, its unread count zero. */
+  markRead(
+    conversationId: string,
+    readAt: string,
+  ): { messages: ChatMessage[]; conversation: ConversationState | null } {
+    const log = this.logs.get(conversationId);
+    const messages: ChatMessage[] = [];
+    for (const message of log?.list() ?? []) {
+      if (!this.countsAsUnread(message)) continue;
+      const patched = patchMessage(message, { readAt });
+      log!.replace(patched);
+      messages.push(patched);
+    }
+    const state = this.states.get(conversationId);
+    if (!state || state.unreadCount === 0) return { messages, conversation: null };
+    const read = { ...state, unreadCount: 0 };
+    this.states.set(conversationId, read);
+    return { messages, conversation: read };
+  }
+
+  /** A user came online or went offline: the conversations with them, changed. */
+  setPresence(userId: string, isOnline: boolean, lastSeen: string | null): ConversationState[] {
+    const changed: ConversationState[] = [];
+    for (const state of this.states.values()) {
+      const other = state.otherParticipant;
+      if (other?.id !== userId) continue;
+      const next = { ...state, otherParticipant: { ...other, isOnline, lastSeen: lastSeen ?? other.lastSeen } };
+      this.states.set(state.id, next);
+      changed.push(next);
+    }
+    return changed;
+  }
+
+  private countsAsUnread(message: ChatMessage): boolean {
+    return !message.mine && message.readAt === null && !message.isDeleted;
+  }
+
+  private withView(state: ConversationState, view: ConversationView): ConversationState {
+    const held = state.lastMessage;
+    const newer =
+      view.lastMessage !== null &&
+      (held === null ||
+        view.lastMessage.seq > held.seq ||
+        (view.lastMessage.seq === held.seq && view.lastMessage.preview !== held.preview));
+    const lastActivityAt = later(view.lastActivityAt, state.lastActivityAt);
+    const sameParticipants = view.participants.join() === state.participants.join();
+    if (!newer && lastActivityAt === state.lastActivityAt && sameParticipants) return state;
+    return {
+      ...state,
+      participants: [...view.participants],
+      lastMessage: newer && view.lastMessage ? { ...view.lastMessage } : state.lastMessage,
+      lastActivityAt,
+      createdAt: view.createdAt,
+    };
+  }
+}

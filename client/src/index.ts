@@ -1,0 +1,17 @@
+export { ChatClient, type ChatClientOptions } from './chat-client.js';
+export { ChatApiError } from './chat-api-error.js';
+export { memoryStorage, localStorageStorage, type KeyValueStorage } from './key-value-storage.js';
+export type {
+  ChatMessage,
+  ClientEvents,
+  ConnectionState,
+  ConversationState,
+  MessageStatus,
+  MessageView,
+  SendFailure,
+  SendTarget,
+  SessionEndReason,
+  UserListItem,
+  UserView,
+} from './public-types.js';
+export type { WebSocketConstructor } from './web-socket-transports.js';
