@@ -34,7 +34,7 @@ export class ChatPane {
   private readonly nodes = new Map<string, HTMLLIElement>();
   /** Own sends addressed to a person before the conversation existed: they carry no conversation id yet. */
   private readonly unplaced = new Map<string, ChatMessage>();
-  private marking: Promise<void> | null = null;
+  private marking: Promise<unknown> | null = null;
   private markAgain = false;
   private readonly list = byId<HTMLOListElement>('messages');
   private readonly typingLine = byId('typing');
@@ -54,6 +54,11 @@ export class ChatPane {
       if (id && this.input.value.trim() !== '') this.client.typing(id);
     });
     document.addEventListener('visibilitychange', () => this.markReadIfSeen());
+    this.list.addEventListener('click', (event) => {
+      const button = (event.target as Element).closest<HTMLElement>('button[data-action]');
+      const key = button?.closest<HTMLElement>('li[data-key]')?.dataset.key;
+      if (button && key) this.resolveFailed(key, button.dataset.action === 'retry');
+    });
   }
 
   get current(): Target | null {
@@ -171,6 +176,13 @@ export class ChatPane {
     this.list.scrollTop = this.list.scrollHeight;
   }
 
+  /** A send the server refused for good: try it again as it is, or drop it. */
+  private resolveFailed(key: string, retry: boolean): void {
+    if (retry) this.client.retry(key);
+    else if (this.client.discard(key)) this.unplaced.delete(key);
+    this.render();
+  }
+
   private shows(message: ChatMessage): boolean {
     const target = this.target;
     if (!target) return false;
@@ -187,7 +199,17 @@ export class ChatPane {
 
   private createNode(message: ChatMessage): HTMLLIElement {
     const meta = el('span', { class: 'meta' }, el('time', {}));
-    if (message.mine) meta.append(el('span', { class: 'mark' }));
+    if (message.mine) {
+      meta.append(
+        el('span', { class: 'mark' }),
+        el(
+          'span',
+          { class: 'actions' },
+          el('button', { type: 'button', class: 'link', 'data-action': 'retry' }, 'Retry'),
+          el('button', { type: 'button', class: 'link', 'data-action': 'discard' }, 'Discard'),
+        ),
+      );
+    }
     return el(
       'li',
       { class: message.mine ? 'message mine' : 'message', 'data-key': message.key },
@@ -212,6 +234,9 @@ export class ChatPane {
       setAttr(mark, 'title', message.error ? `${title}: ${message.error.message}` : title);
       mark.textContent = glyph;
     }
+    node.classList.toggle('failed', message.status === 'failed');
+    const actions = node.querySelector<HTMLElement>('.actions');
+    if (actions) show(actions, message.status === 'failed');
   }
 
   /** Marks the open conversation read while someone can see it; one request at a time, one more if asked meanwhile. */

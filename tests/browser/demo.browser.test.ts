@@ -23,14 +23,16 @@ describe.skipIf(browserSuite.skip).sequential('the /demo page in Chromium', () =
   let b: DemoWindow;
   /** The conversation as both windows must show it, oldest first. */
   const history: string[] = [];
+  let carolToken = '';
 
   beforeAll(async () => {
     // The server's typing expiry at its default, longer than the client's idle stop, so only the client clears it.
     app = await startE2eApp({ TYPING_TIMEOUT_MS: '5000' });
     // Someone else in the people list, for Alice to look at while Bob writes to her.
-    await app.api('POST', '/api/auth/register', {
+    const carol = await app.api<{ accessToken: string }>('POST', '/api/auth/register', {
       body: { username: 'carol', email: 'carol@example.com', password: 'carol-password' },
     });
+    carolToken = carol.body.data.accessToken;
     browser = await chromium.launch({ executablePath: browserSuite.executablePath, headless: true });
     [a, b] = await Promise.all([DemoWindow.open(browser, app.url), DemoWindow.open(browser, app.url)]);
   });
@@ -148,7 +150,33 @@ describe.skipIf(browserSuite.skip).sequential('the /demo page in Chromium', () =
     expectNoProblems();
   }, 90_000);
 
+  it('marks a send the server refuses for good, and lets it be discarded', async () => {
+    // Only an invisible character: the server refuses it as blank, however often it is tried.
+    await b.send('\u200b');
+    const refused = b.page.locator('#messages li.failed');
+    await refused.locator('.mark[data-status="failed"]').waitFor({ timeout: WAIT_MS });
+    await refused.locator('button[data-action="discard"]').click();
+    await refused.waitFor({ state: 'detached', timeout: WAIT_MS });
+    await b.waitForMessages(history);
+    await a.waitForMessages(history);
+    expectNoProblems();
+  }, 60_000);
+
   it('writes the screenshot of both windows', async () => {
+    // Carol writes too, so Alice's window shows an unread badge.
+    const { body } = await app.api<{ users: Array<{ id: string; username: string }> }>(
+      'GET',
+      '/api/user/list?search=alice',
+      {
+        token: carolToken,
+      },
+    );
+    const aliceId = body.data.users.find((u) => u.username === 'alice')?.id;
+    await app.api('POST', '/api/messages/send', {
+      token: carolToken,
+      body: { receiverId: aliceId, content: 'Lunch tomorrow?' },
+    });
+    await a.waitForUnread('carol', 1);
     await b.type('See you');
     await a.typingLine().waitFor({ timeout: WAIT_MS });
     await saveSideBySide(browser, [a, b], SCREENSHOT);
