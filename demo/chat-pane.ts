@@ -205,6 +205,7 @@ export class ChatPane {
         el(
           'span',
           { class: 'actions' },
+          el('span', { class: 'failure' }),
           el('button', { type: 'button', class: 'link', 'data-action': 'retry' }, 'Retry'),
           el('button', { type: 'button', class: 'link', 'data-action': 'discard' }, 'Discard'),
         ),
@@ -236,7 +237,12 @@ export class ChatPane {
     }
     node.classList.toggle('failed', message.status === 'failed');
     const actions = node.querySelector<HTMLElement>('.actions');
-    if (actions) show(actions, message.status === 'failed');
+    if (actions) {
+      show(actions, message.status === 'failed');
+      actions.querySelector('.failure')!.textContent = message.error
+        ? `Not sent: ${message.error.message}`
+        : 'Not sent';
+    }
   }
 
   /** Marks the open conversation read while someone can see it; one request at a time, one more if asked meanwhile. */

@@ -8,7 +8,13 @@ export class ConnectionBanner {
   private wasOnline = false;
   private active = false;
 
-  constructor(private readonly element: HTMLElement) {}
+  private state: ConnectionState = 'offline';
+
+  constructor(private readonly element: HTMLElement) {
+    // The browser knows about a lost network before the socket does: say which it is.
+    window.addEventListener('online', () => this.update(this.state));
+    window.addEventListener('offline', () => this.update(this.state));
+  }
 
   start(state: ConnectionState): void {
     this.active = true;
@@ -22,13 +28,13 @@ export class ConnectionBanner {
   }
 
   update(state: ConnectionState): void {
+    this.state = state;
     if (state === 'online') this.wasOnline = true;
     const visible = this.active && state !== 'online' && (state === 'offline' || this.wasOnline);
     this.element.dataset.state = state;
-    this.element.textContent =
-      state === 'offline'
-        ? 'You are offline. Messages you write wait here and are sent when the connection returns.'
-        : 'Connection lost: reconnecting…';
+    this.element.textContent = `${
+      navigator.onLine ? 'Connection lost: reconnecting…' : 'You are offline.'
+    } Messages you write wait here and are sent when the connection is back.`;
     show(this.element, visible);
   }
 }

@@ -1,5 +1,5 @@
 import { ChatClient, localStorageStorage } from '../client/src/index.js';
-import { AuthView } from './auth-view.js';
+import { AuthView, describeError } from './auth-view.js';
 import { ChatPane } from './chat-pane.js';
 import { ConnectionBanner } from './connection-banner.js';
 import { byId, show } from './dom.js';
@@ -106,6 +106,10 @@ byId('logout').addEventListener('click', () => {
     .then(() => leaveChat());
 });
 
-const user = await client.resume().catch(() => null);
-if (user) await enterChat();
-else auth.open();
+try {
+  if (await client.resume()) await enterChat();
+  else auth.open();
+} catch (error) {
+  // The stored login stays: a reload once the server answers picks it up.
+  auth.open(`The server did not answer (${describeError(error)}): reload to try again, or log in.`);
+}
