@@ -162,6 +162,30 @@ describe.skipIf(browserSuite.skip).sequential('the /demo page in Chromium', () =
     expectNoProblems();
   }, 60_000);
 
+  it('lets two windows of one browser be two people, each keeping its own login across a reload', async () => {
+    const first = await DemoWindow.open(browser, app.url);
+    const second = await DemoWindow.open(browser, app.url, first.context);
+    try {
+      await first.register({ username: 'dave', email: 'dave@example.com', password: 'dave-password' });
+      // The same browser's storage, yet this window is nobody until someone signs in here.
+      await second.page.locator('#auth-view').waitFor({ timeout: WAIT_MS });
+      await second.register({ username: 'erin', email: 'erin@example.com', password: 'erin-password' });
+      await second.openChatWith('dave');
+      await second.send('Hello from the other window');
+      await first.openChatWith('erin');
+      await first.waitForMessages(['Hello from the other window']);
+
+      await Promise.all([first.page.reload(), second.page.reload()]);
+      await first.signedInAs('dave');
+      await second.signedInAs('erin');
+      await first.send('Still me');
+      await second.waitForMessages(['Hello from the other window', 'Still me']);
+      expect([...first.problems, ...second.problems]).toEqual([]);
+    } finally {
+      await first.close();
+    }
+  }, 90_000);
+
   it('writes the screenshot of both windows', async () => {
     // Carol writes too, so Alice's window shows an unread badge.
     const { body } = await app.api<{ users: Array<{ id: string; username: string }> }>(

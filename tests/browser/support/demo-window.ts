@@ -35,10 +35,11 @@ export class DemoWindow {
     });
   }
 
-  static async open(browser: Browser, url: string): Promise<DemoWindow> {
-    const context = await browser.newContext({ viewport: { width: 880, height: 600 } });
-    const page = await context.newPage();
-    const window = new DemoWindow(context, page);
+  /** A window in a browser of its own (its own storage), or another window of `context`'s browser. */
+  static async open(browser: Browser, url: string, context?: BrowserContext): Promise<DemoWindow> {
+    const ownContext = context ?? (await browser.newContext({ viewport: { width: 880, height: 600 } }));
+    const page = await ownContext.newPage();
+    const window = new DemoWindow(ownContext, page);
     await page.goto(`${url}/demo`);
     return window;
   }
