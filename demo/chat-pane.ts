@@ -1,4 +1,4 @@
-import type { ChatClient, ChatMessage } from '../client/src/index.js';
+import type { ChatClient, ChatMessage, ConversationState } from '../client/src/index.js';
 import { byId, el, formatTime, show } from './dom.js';
 import type { Presence } from './presence.js';
 import type { Peer } from './sidebar.js';
@@ -88,7 +88,7 @@ export class ChatPane {
     } catch {
       // Offline: what is known shows now; the client catches up when it is back.
     }
-    if (this.target !== target) return;
+    if (this.target?.conversationId !== target.conversationId) return;
     this.render();
     this.markReadIfSeen();
   }
@@ -114,10 +114,16 @@ export class ChatPane {
     if (!message.mine) this.markReadIfSeen();
   }
 
-  /** The first own send to a person created this conversation: the draft becomes it. */
-  onConversation(conversationId: string, peerId: string): void {
-    if (this.target && this.target.conversationId === null && this.target.peer.id === peerId) {
-      void this.open({ conversationId, peer: this.target.peer });
+  /** A conversation appeared or changed: the first own send to a person made the draft's, or its details came. */
+  onConversation(conversation: ConversationState): void {
+    const target = this.target;
+    const peer = conversation.otherParticipant;
+    if (!target || !peer || peer.id !== target.peer.id) return;
+    if (target.conversationId === null) {
+      void this.open({ conversationId: conversation.id, peer: target.peer });
+    } else if (target.conversationId === conversation.id && target.peer.username !== peer.username) {
+      this.target = { conversationId: conversation.id, peer: { id: peer.id, username: peer.username } };
+      this.renderHeader();
     }
   }
 

@@ -17,14 +17,17 @@ const pane = new ChatPane(client, presence, (target) => {
   sidebar.select(target ? { conversationId: target.conversationId, peerId: target.peer.id } : null);
   if (signedIn) openTarget.save(target);
 });
+/** The two-person conversation with this person, if there is one yet. */
+const conversationWith = (peerId: string) =>
+  client.conversations().find((c) => c.participants.length === 2 && c.participants.includes(peerId));
+
 const sidebar = new Sidebar(client, presence, {
   openConversation: (c) => {
-    if (c.otherParticipant) void pane.open({ conversationId: c.id, peer: c.otherParticipant });
+    // Until the client has fetched the other participant's details, the id alone will do.
+    const peerId = c.otherParticipant?.id ?? c.participants.find((id) => id !== client.user?.id);
+    if (peerId) void pane.open({ conversationId: c.id, peer: c.otherParticipant ?? { id: peerId, username: '…' } });
   },
-  openUser: (peer) => {
-    const existing = client.conversations().find((c) => c.otherParticipant?.id === peer.id);
-    void pane.open({ conversationId: existing?.id ?? null, peer });
-  },
+  openUser: (peer) => void pane.open({ conversationId: conversationWith(peer.id)?.id ?? null, peer }),
 });
 const auth = new AuthView(client, () => void enterChat());
 
@@ -56,8 +59,10 @@ async function enterChat(): Promise<void> {
   updateTitle();
   const stored = openTarget.load();
   if (stored && !pane.current) {
-    const conversation = client.conversations().find((c) => c.otherParticipant?.id === stored.peer.id);
-    void pane.open({ conversationId: conversation?.id ?? stored.conversationId, peer: stored.peer });
+    void pane.open({
+      conversationId: conversationWith(stored.peer.id)?.id ?? stored.conversationId,
+      peer: stored.peer,
+    });
   }
 }
 
@@ -79,7 +84,7 @@ client.on('conversation', (c) => {
   const peer = c.otherParticipant;
   if (peer) presence.seed(peer.id, { online: peer.isOnline, lastSeen: peer.lastSeen });
   sidebar.render();
-  if (peer) pane.onConversation(c.id, peer.id);
+  pane.onConversation(c);
   updateTitle();
 });
 client.on('typing', (event) => pane.onTyping(event));
