@@ -5,13 +5,18 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
-RUN npm run build && npm prune --omit=dev
+COPY client ./client
+COPY demo ./demo
+# The demo's script is bundled here, while esbuild (a dev dependency) is installed: the runtime has no sources.
+RUN npm run build && npx tsx demo/build.ts /app/demo-app.js && npm prune --omit=dev
 
 FROM node:20-bookworm-slim AS runtime
 ENV NODE_ENV=production PORT=3000 LOG_DIR=/app/logs
 WORKDIR /app
 COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/dist ./dist
+COPY --from=build --chown=node:node /app/demo/index.html /app/demo/demo.css ./demo/
+COPY --from=build --chown=node:node /app/demo-app.js ./demo/app.js
 COPY --chown=node:node package.json ./
 RUN mkdir -p /app/logs && chown node:node /app/logs
 USER node

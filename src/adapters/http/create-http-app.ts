@@ -10,6 +10,7 @@ import type { RateLimiterFactory } from '../../ports/rate-limiter.js';
 import { apiRateLimit } from './api-rate-limit.js';
 import { asyncApiDocument } from './asyncapi/asyncapi-document.js';
 import type { RealtimeLimits } from './asyncapi/realtime-limits.js';
+import { demoRoutes } from './demo-page.js';
 import { sendFailure } from './envelope.js';
 import { errorMiddleware } from './error-middleware.js';
 import type { HttpState } from './http-state.js';
@@ -106,6 +107,8 @@ export function createHttpApp(deps: HttpAppDeps): Koa {
     ...(options.metricsToken ? { metricsToken: options.metricsToken } : {}),
   });
   for (const router of routers) app.use(router.routes());
+  // A page, not an API operation: kept out of httpRouters, whose every route the OpenAPI document must describe.
+  app.use(demoRoutes().routes());
   app.use((ctx) => {
     sendFailure(ctx, 404, { message: `No route for ${ctx.method} ${ctx.path}`, code: ERROR_CODES.NotFound });
   });
