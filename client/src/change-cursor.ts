@@ -38,12 +38,20 @@ export class ChangeCursor {
     return [...this.positions].map(([conversationId, position]) => `${conversationId}:${position}`).join(',');
   }
 
-  /** A live event's change cursor. */
-  advance(changeCursor: string | undefined): void {
+  /**
+   * A live event's change cursor: `next` (the cursor moved on to it), `held`
+   * (the cursor is already past it), `ahead` (changes before it are missing:
+   * the next sync brings them, and it), or `unknown` (no feed position yet).
+   */
+  advance(changeCursor: string | undefined): 'next' | 'held' | 'ahead' | 'unknown' {
     const match = changeCursor === undefined ? null : ENTRY.exec(changeCursor);
-    if (!match || !this.known) return;
+    if (!match || !this.known) return 'unknown';
     const conversationId = match[1]!;
     const position = Number(match[2]);
-    if (position === (this.positions.get(conversationId) ?? 0) + 1) this.positions.set(conversationId, position);
+    const current = this.positions.get(conversationId) ?? 0;
+    if (position <= current) return 'held';
+    if (position > current + 1) return 'ahead';
+    this.positions.set(conversationId, position);
+    return 'next';
   }
 }

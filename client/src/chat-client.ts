@@ -207,6 +207,16 @@ export class ChatClient {
     return this.session().markRead(conversationId);
   }
 
+  /** Reacts to a stored message with one emoji (👍, ❤️, 👩‍💻, …); both participants see it. Idempotent. */
+  react(messageId: string, emoji: string): Promise<ChatMessage | null> {
+    return this.session().react(messageId, emoji, true);
+  }
+
+  /** Takes this user's emoji back from a message. Idempotent. */
+  unreact(messageId: string, emoji: string): Promise<ChatMessage | null> {
+    return this.session().react(messageId, emoji, false);
+  }
+
   /** Call on every keystroke: `typing_start` once (renewed while typing), `typing_stop` after 3 s idle or on send. */
   typing(conversationId: string): void {
     this.live?.typing(conversationId);

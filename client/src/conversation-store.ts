@@ -106,9 +106,9 @@ export class ConversationStore {
   }
 
   /** Adds a stored message (from an event or a page) and updates its conversation. */
-  putMessage(view: MessageView, conversation?: ConversationView): PutOutcome {
+  putMessage(view: MessageView, conversation?: ConversationView, reactionsCurrent = false): PutOutcome {
     const log = this.ensureLog(view.conversationId, view.seq - 1);
-    let result = log.put(view);
+    let result = log.put(view, reactionsCurrent);
     const early = this.earlyPatches.get(view.id);
     if (early && result.change !== 'unchanged') {
       this.earlyPatches.delete(view.id);

@@ -1,3 +1,4 @@
+import { withReaction } from './chat-message.js';
 import { CatchUp } from './catch-up.js';
 import { ChangeCursor } from './change-cursor.js';
 import type { AuthSession } from './auth-session.js';
@@ -18,7 +19,7 @@ import type {
   SessionEndReason,
 } from './public-types.js';
 import type { RestClient } from './rest-client.js';
-import type { ChangeView, ConversationData, HistoryData, MarkReadData } from './rest-types.js';
+import type { ChangeView, ConversationData, HistoryData, MarkReadData, ReactionData } from './rest-types.js';
 import { attemptSend } from './send-attempt.js';
 import { SocketTransport, type ChatSocket } from './socket-transport.js';
 import type { TypedEmitter } from './typed-emitter.js';
@@ -91,7 +92,7 @@ export class LiveSession {
       cursor: this.cursor,
       onSummary: (summary) => this.applySummary(summary),
       onChange: (change) => this.applyChange(change),
-      onMessages: (messages) => messages.filter((m) => this.applyStored(m, undefined, false)).length,
+      onMessages: (messages) => messages.filter((m) => this.applyStored(m, undefined, false, true)).length,
       onRecovered: (fetched) => options.events.emit('recovered', { fetched }),
     });
     this.typingIndicator = new TypingIndicator((event, conversationId) => {
@@ -197,7 +198,7 @@ export class LiveSession {
     const page = await this.options.rest.call<HistoryData>('GET', `${conversationPath(conversationId)}/messages`, {
       query: { limit: PAGE },
     });
-    for (const message of page.messages) this.applyStored(message, undefined, false);
+    for (const message of page.messages) this.applyStored(message, undefined, false, true);
     const first = page.messages[0];
     const last = page.messages[page.messages.length - 1];
     if (!page.hasMore) log.lowerFloor(0);
@@ -215,7 +216,7 @@ export class LiveSession {
     const page = await this.options.rest.call<HistoryData>('GET', `${conversationPath(conversationId)}/messages`, {
       query: { before: log.floor + 1, limit },
     });
-    for (const message of page.messages) this.applyStored(message, undefined, false);
+    for (const message of page.messages) this.applyStored(message, undefined, false, true);
     const first = page.messages[0];
     log.lowerFloor(page.hasMore && first ? first.seq - 1 : 0);
     return log.floor > 0;
@@ -232,6 +233,14 @@ export class LiveSession {
     for (const message of messages) this.show(message);
     if (conversation) this.events.emit('conversation', conversation);
     return data.markedCount;
+  }
+
+  /** Adds (or with `added: false` takes back) this user's emoji on a stored message; idempotent. */
+  async react(messageId: string, emoji: string, added: boolean): Promise<ChatMessage | null> {
+    const path = `/api/messages/${encodeURIComponent(messageId)}/reactions/${encodeURIComponent(emoji)}`;
+    const data = await this.options.rest.call<ReactionData>(added ? 'PUT' : 'DELETE', path);
+    this.applyStored(data.message, undefined, false, true);
+    return this.store.log(data.message.conversationId)?.get(messageId) ?? null;
   }
 
   typing(conversationId: string): void {
@@ -261,12 +270,23 @@ export class LiveSession {
       this.cursor.advance(cursor);
     });
     socket.on('message_edited', ({ message, cursor }) => {
-      this.applyStored(message, undefined, true);
+      this.applyStored(message, undefined, true, true);
       this.cursor.advance(cursor);
     });
     socket.on('message_deleted', ({ messageId, conversationId, cursor }) => {
       this.patch(conversationId, messageId, { isDeleted: true, deletedAt: new Date().toISOString() });
       this.cursor.advance(cursor);
+    });
+    socket.on('message_reaction', ({ messageId, conversationId, emoji, userId, added, cursor }) => {
+      // A count moves by one per change: applied only in feed order, so the next sync cannot apply it again.
+      const place = this.cursor.advance(cursor);
+      if (place === 'ahead') this.catchUp.request();
+      if (place !== 'next' && place !== 'unknown') return;
+      const held = this.store.log(conversationId)?.get(messageId);
+      if (!held) return;
+      this.patch(conversationId, messageId, {
+        reactions: withReaction(held.reactions, emoji, userId === this.myId, added),
+      });
     });
     socket.on('user_typing', (event) => this.events.emit('typing', { ...event }));
     socket.on('user_online', ({ userId }) => this.presence(userId, true, null));
@@ -291,8 +311,13 @@ export class LiveSession {
   // ---- keeping state ----
 
   /** A stored message from any path; true when it was new here. `checkGap`: not from a history page, which has none. */
-  private applyStored(view: MessageView, conversation: ConversationView | undefined, checkGap: boolean): boolean {
-    const outcome = this.store.putMessage(view, conversation);
+  private applyStored(
+    view: MessageView,
+    conversation: ConversationView | undefined,
+    checkGap: boolean,
+    reactionsCurrent = false,
+  ): boolean {
+    const outcome = this.store.putMessage(view, conversation, reactionsCurrent);
     // Any sighting of an own message acknowledges its send, whichever path brought it.
     if (outcome.message.mine && view.clientMessageId) this.acknowledged(view.clientMessageId, view.conversationId);
     if (outcome.change !== 'unchanged') this.show(outcome.message);
@@ -310,7 +335,7 @@ export class LiveSession {
     if (message) {
       const log = this.store.log(message.conversationId);
       if (log && !log.get(message.id) && message.seq <= log.floor) return 0;
-      return this.applyStored(message, undefined, true) ? 1 : 0;
+      return this.applyStored(message, undefined, true, true) ? 1 : 0;
     }
     if (conversation) {
       const changed = this.store.applyView(conversation);

@@ -48,10 +48,10 @@ export class MessageLog {
   }
 
   /** Adds a message or merges a new sighting of one held (same id). */
-  put(view: MessageView): PutResult {
+  put(view: MessageView, reactionsCurrent = false): PutResult {
     const held = this.byId.get(view.id);
     if (held) {
-      const merged = mergeMessage(held, view);
+      const merged = mergeMessage(held, view, reactionsCurrent);
       if (merged === held) return { message: held, change: 'unchanged' };
       this.replace(merged);
       return { message: merged, change: 'changed' };

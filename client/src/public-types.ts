@@ -4,6 +4,9 @@ import type { ConversationSummary, PublicUser, SelfUser } from './rest-types.js'
 /** A stored message as the server sends it, over REST and the socket alike. */
 export type MessageView = ServerEventPayload<'message_received'>['message'];
 
+/** One emoji on a message: how many reacted with it, and whether this user did. */
+export type ReactionView = MessageView['reactions'][number];
+
 /** A conversation as socket events carry it (no unread count, no participant details). */
 export type ConversationView = ServerEventPayload<'message_received'>['conversation'];
 

@@ -41,4 +41,5 @@ export type ConversationData = DataOf<'/api/conversations/{conversationId}', 'ge
 export type HistoryData = DataOf<'/api/conversations/{conversationId}/messages', 'get'>;
 export type MarkReadData = DataOf<'/api/conversations/{conversationId}/mark-read', 'put'>;
 export type SyncData = DataOf<'/api/sync', 'get'>;
+export type ReactionData = DataOf<'/api/messages/{messageId}/reactions/{emoji}', 'put'>;
 export type ChangeView = SyncData['changes'][number];

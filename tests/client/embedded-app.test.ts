@@ -80,6 +80,41 @@ describe('the client library on the embedded app', () => {
       expect(alice.client.conversations()[0]?.otherParticipant?.isOnline).toBe(false);
     });
 
+    it('show reactions as each user sees them, every change counted once', async () => {
+      const alice = await connect(app().url, 'alice');
+      const bob = await connect(app().url, 'bob');
+      const sent = alice.client.send({ receiverId: bob.id }, 'react to this');
+      await eventually(async () => expect(bob.seen.map((m) => m.content)).toEqual(['react to this']));
+      const { id: messageId, conversationId } = bob.seen[0]!;
+      const reactionsOf = (cut: ClientUnderTest) =>
+        cut.client.messages(conversationId).find((m) => m.id === messageId)?.reactions;
+
+      await bob.client.react(messageId, '👍');
+      await alice.client.react(messageId, '👍');
+      await bob.client.react(messageId, '❤️');
+      await bob.client.react(messageId, '👍');
+      await alice.client.unreact(messageId, '🙈');
+      await eventually(async () =>
+        expect(reactionsOf(alice)).toEqual([
+          { emoji: '👍', count: 2, reactedByMe: true },
+          { emoji: '❤️', count: 1, reactedByMe: false },
+        ]),
+      );
+      expect(reactionsOf(bob)).toEqual([
+        { emoji: '👍', count: 2, reactedByMe: true },
+        { emoji: '❤️', count: 1, reactedByMe: true },
+      ]);
+
+      await bob.client.unreact(messageId, '👍');
+      await eventually(async () =>
+        expect(reactionsOf(alice)).toEqual([
+          { emoji: '👍', count: 1, reactedByMe: true },
+          { emoji: '❤️', count: 1, reactedByMe: false },
+        ]),
+      );
+      expect(alice.client.messages(conversationId).find((m) => m.key === sent.key)?.id).toBe(messageId);
+    });
+
     it('share one refresh among concurrent requests when the token is due', async () => {
       const clock = { skewMs: 0 };
       const carol = await connect(app().url, 'carol', { now: () => Date.now() + clock.skewMs });

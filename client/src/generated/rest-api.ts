@@ -575,11 +575,10 @@ export interface components {
             conversationId: string;
             /** Format: date-time */
             at: string;
-            /** @description What the change concerns, as it is now. `message_*`: `{message}` (the message now: a deleted one has empty content), and `readerId` for `message_read`. `reaction_*`: `{messageId, userId, emoji}`. `conversation_*`: `{conversation}`. */
+            /** @description What the change concerns, as it is now. `message_*`: `{message}` (the message now, reactions included: a deleted one has empty content), with `readerId` for `message_read`, and `userId` and `emoji` (who added or took back which) for `reaction_*`. `conversation_*`: `{conversation}`. */
             data: {
                 message?: components["schemas"]["Message"];
                 readerId?: string;
-                messageId?: string;
                 userId?: string;
                 emoji?: string;
                 conversation?: components["schemas"]["Conversation"];

@@ -40,7 +40,7 @@ export interface ChangeView {
 export type ChangeData =
   | { readonly message: MessageView }
   | { readonly message: MessageView; readonly readerId: string }
-  | { readonly messageId: string; readonly userId: string; readonly emoji: string }
+  | { readonly message: MessageView; readonly userId: string; readonly emoji: string }
   | { readonly conversation: ConversationView };
 
 export interface SyncPage {
@@ -129,9 +129,6 @@ const dataOf = (
   conversations: ReadonlyMap<string, ConversationView>,
 ): ChangeData | null => {
   switch (change.type) {
-    case 'reaction_added':
-    case 'reaction_removed':
-      return { messageId: change.messageId, userId: change.userId, emoji: change.emoji };
     case 'conversation_created':
     case 'conversation_updated': {
       const conversation = conversations.get(change.conversationId);
@@ -140,7 +137,11 @@ const dataOf = (
     default: {
       const message = messages.get(change.messageId);
       if (!message) return null;
-      return change.type === 'message_read' ? { message, readerId: change.readerId } : { message };
+      if (change.type === 'message_read') return { message, readerId: change.readerId };
+      if (change.type === 'reaction_added' || change.type === 'reaction_removed') {
+        return { message, userId: change.userId, emoji: change.emoji };
+      }
+      return { message };
     }
   }
 };

@@ -147,11 +147,10 @@ export const componentSchemas: Record<string, Schema> = {
     data: {
       type: 'object',
       description:
-        'What the change concerns, as it is now. `message_*`: `{message}` (the message now: a deleted one has empty content), and `readerId` for `message_read`. `reaction_*`: `{messageId, userId, emoji}`. `conversation_*`: `{conversation}`.',
+        'What the change concerns, as it is now. `message_*`: `{message}` (the message now, reactions included: a deleted one has empty content), with `readerId` for `message_read`, and `userId` and `emoji` (who added or took back which) for `reaction_*`. `conversation_*`: `{conversation}`.',
       properties: {
         message: ref('Message'),
         readerId: idString,
-        messageId: idString,
         userId: idString,
         emoji: string,
         conversation: ref('Conversation'),
