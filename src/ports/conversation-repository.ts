@@ -21,8 +21,8 @@ export interface ConversationRepository {
    * conversation after.
    */
   recordLastMessage(conversationId: string, lastMessage: LastMessage): Promise<Conversation | null>;
-  /** Replaces the preview when `messageId` is the last message (an edit). */
-  recordLastMessageEdit(conversationId: string, messageId: string, preview: string): Promise<void>;
-  /** Erases the preview (and flags it deleted) when `messageId` is the last message. */
-  markLastMessageDeleted(conversationId: string, messageId: string): Promise<void>;
+  /** Replaces the preview when `messageId` is the last message (an edit); true when it is. */
+  recordLastMessageEdit(conversationId: string, messageId: string, preview: string): Promise<boolean>;
+  /** Erases the preview (and flags it deleted) when `messageId` is the last message; true when it is. */
+  markLastMessageDeleted(conversationId: string, messageId: string): Promise<boolean>;
 }

@@ -114,16 +114,16 @@ export const describeConversationRepositoryContract = (
       const last = aLastMessage(at(2));
       await repository.recordLastMessage(conversation.id, last);
 
-      await repository.markLastMessageDeleted(conversation.id, nextId());
+      expect(await repository.markLastMessageDeleted(conversation.id, nextId())).toBe(false);
       expect((await repository.findById(conversation.id))?.lastMessage).toEqual(last);
 
-      await repository.markLastMessageDeleted(conversation.id, last.id);
+      expect(await repository.markLastMessageDeleted(conversation.id, last.id)).toBe(true);
       expect((await repository.findById(conversation.id))?.lastMessage).toEqual({
         ...last,
         preview: '',
         isDeleted: true,
       });
-      await repository.markLastMessageDeleted(nextId(), last.id);
+      expect(await repository.markLastMessageDeleted(nextId(), last.id)).toBe(false);
     });
 
     it('replaces the last message’s preview after an edit of that message only, and never of a deleted one', async () => {
@@ -131,12 +131,12 @@ export const describeConversationRepositoryContract = (
       const last = aLastMessage(at(2));
       await repository.recordLastMessage(conversation.id, last);
 
-      await repository.recordLastMessageEdit(conversation.id, nextId(), 'not the last');
+      expect(await repository.recordLastMessageEdit(conversation.id, nextId(), 'not the last')).toBe(false);
       expect((await repository.findById(conversation.id))?.lastMessage).toEqual(last);
-      await repository.recordLastMessageEdit(conversation.id, last.id, 'edited');
+      expect(await repository.recordLastMessageEdit(conversation.id, last.id, 'edited')).toBe(true);
       expect((await repository.findById(conversation.id))?.lastMessage).toEqual({ ...last, preview: 'edited' });
       await repository.markLastMessageDeleted(conversation.id, last.id);
-      await repository.recordLastMessageEdit(conversation.id, last.id, 'too late');
+      expect(await repository.recordLastMessageEdit(conversation.id, last.id, 'too late')).toBe(false);
       expect((await repository.findById(conversation.id))?.lastMessage).toMatchObject({ preview: '', isDeleted: true });
     });
 

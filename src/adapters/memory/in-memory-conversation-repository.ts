@@ -89,19 +89,21 @@ export class InMemoryConversationRepository implements ConversationRepository {
     return copy(next);
   }
 
-  async recordLastMessageEdit(conversationId: string, messageId: string, preview: string): Promise<void> {
+  async recordLastMessageEdit(conversationId: string, messageId: string, preview: string): Promise<boolean> {
     const current = this.conversations.get(conversationId);
-    if (current?.lastMessage?.id !== messageId || current.lastMessage.isDeleted) return;
+    if (current?.lastMessage?.id !== messageId || current.lastMessage.isDeleted) return false;
     this.conversations.set(conversationId, { ...current, lastMessage: { ...current.lastMessage, preview } });
+    return true;
   }
 
-  async markLastMessageDeleted(conversationId: string, messageId: string): Promise<void> {
+  async markLastMessageDeleted(conversationId: string, messageId: string): Promise<boolean> {
     const current = this.conversations.get(conversationId);
-    if (current?.lastMessage?.id !== messageId) return;
+    if (current?.lastMessage?.id !== messageId) return false;
     this.conversations.set(conversationId, {
       ...current,
       lastMessage: { ...current.lastMessage, preview: '', isDeleted: true },
     });
+    return true;
   }
 
   private byKey(participantKey: string): Conversation | undefined {

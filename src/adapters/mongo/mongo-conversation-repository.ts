@@ -94,22 +94,24 @@ export class MongoConversationRepository implements ConversationRepository {
     return updated ? this.decode(updated) : this.findOne({ _id });
   }
 
-  async recordLastMessageEdit(conversationId: string, messageId: string, preview: string): Promise<void> {
+  async recordLastMessageEdit(conversationId: string, messageId: string, preview: string): Promise<boolean> {
     const _id = toObjectId(conversationId);
-    if (!_id) return;
-    await this.conversations.updateOne(
+    if (!_id) return false;
+    const result = await this.conversations.updateOne(
       { _id, 'lastMessage.id': messageId, 'lastMessage.isDeleted': false },
       { $set: { 'lastMessage.preview': preview } },
     );
+    return result.matchedCount === 1;
   }
 
-  async markLastMessageDeleted(conversationId: string, messageId: string): Promise<void> {
+  async markLastMessageDeleted(conversationId: string, messageId: string): Promise<boolean> {
     const _id = toObjectId(conversationId);
-    if (!_id) return;
-    await this.conversations.updateOne(
+    if (!_id) return false;
+    const result = await this.conversations.updateOne(
       { _id, 'lastMessage.id': messageId },
       { $set: { 'lastMessage.isDeleted': true, 'lastMessage.preview': '' } },
     );
+    return result.matchedCount === 1;
   }
 
   private async findOne(filter: Filter<ConversationDocument>): Promise<Conversation | null> {

@@ -42,8 +42,10 @@ export class DeleteMessage {
     }
 
     const deleted = (await messages.softDelete(message.id, caller.userId, clock.now())) ?? message;
-    await conversations.markLastMessageDeleted(message.conversationId, message.id);
-    const change = await recording.messageDeleted(deleted, deleted.deletedAt ?? clock.now());
+    const wasLast = await conversations.markLastMessageDeleted(message.conversationId, message.id);
+    const deletedAt = deleted.deletedAt ?? clock.now();
+    const change = await recording.messageDeleted(deleted, deletedAt);
+    if (wasLast) await recording.conversationUpdated(message.conversationId, deletedAt, `deleted:${message.id}`);
     notifier.toUser(message.receiverId, 'message_deleted', {
       messageId: message.id,
       conversationId: message.conversationId,

@@ -59,8 +59,10 @@ export class EditMessage {
 
     const edited = await messages.edit(message.id, caller.userId, content, now);
     if (!edited || edited.deletedAt) return fail(conflict('A deleted message cannot be edited'));
-    await conversations.recordLastMessageEdit(message.conversationId, message.id, previewOf(content));
+    const wasLast = await conversations.recordLastMessageEdit(message.conversationId, message.id, previewOf(content));
     const change = await recording.messageEdited(edited, now);
+    if (wasLast)
+      await recording.conversationUpdated(message.conversationId, now, `edited:${message.id}:${now.getTime()}`);
     const cursor = changeCursor(change.conversationId, change.pos);
     const [forSender, forReceiver] = await Promise.all([
       views.one(edited, edited.senderId),

@@ -22,8 +22,9 @@ export class ChangeRecording {
     });
   }
 
-  conversationUpdated(conversationId: string, at: Date): Promise<Change> {
-    const key = `conversation_updated:${conversationId}:${at.getTime()}`;
+  /** `cause` names what changed it (the edit or deletion of its last message), so a retry records it once. */
+  conversationUpdated(conversationId: string, at: Date, cause: string): Promise<Change> {
+    const key = `conversation_updated:${conversationId}:${cause}`;
     return this.record({ key, type: 'conversation_updated', conversationId, at });
   }
 
