@@ -4,6 +4,7 @@ import { describeConcurrencyScenarios } from './scenarios/concurrency-scenarios.
 import { describeErrorTableScenarios } from './scenarios/error-table-scenarios.js';
 import { describeHistoryScenarios } from './scenarios/history-scenarios.js';
 import { describeIdempotencyScenarios } from './scenarios/idempotency-scenarios.js';
+import { describeMessageAudienceScenarios } from './scenarios/message-audience-scenarios.js';
 import { describePresenceScenarios } from './scenarios/presence-scenarios.js';
 import { describeSessionScenarios } from './scenarios/session-scenarios.js';
 import { describeSyncScenarios } from './scenarios/sync-scenarios.js';
@@ -13,6 +14,7 @@ import { startE2eApp } from './support/start-e2e-app.js';
 
 // The embedded default: every port in memory, no external service.
 describeChatScenarios(startE2eApp);
+describeMessageAudienceScenarios(startE2eApp, { twoProcesses: false });
 describeTypingScenarios(startE2eApp);
 describePresenceScenarios(startE2eApp);
 describeUnreadScenarios(startE2eApp);

@@ -5,6 +5,7 @@ import { describeConcurrencyScenarios } from './scenarios/concurrency-scenarios.
 import { describeErrorTableScenarios } from './scenarios/error-table-scenarios.js';
 import { describeHistoryScenarios } from './scenarios/history-scenarios.js';
 import { describeIdempotencyScenarios } from './scenarios/idempotency-scenarios.js';
+import { describeMessageAudienceScenarios } from './scenarios/message-audience-scenarios.js';
 import { describePresenceScenarios } from './scenarios/presence-scenarios.js';
 import { describeSessionScenarios } from './scenarios/session-scenarios.js';
 import { describeSyncScenarios } from './scenarios/sync-scenarios.js';
@@ -18,6 +19,7 @@ const startOnRealServices = real.start;
 // The same scenarios as on the embedded default, with MongoDB, Redis and RabbitMQ behind every port.
 describe.skipIf(real.skip)('on real MongoDB, Redis and RabbitMQ', () => {
   describeChatScenarios(startOnRealServices);
+  describeMessageAudienceScenarios(startOnRealServices, { twoProcesses: true });
   describeTypingScenarios(startOnRealServices);
   describePresenceScenarios(startOnRealServices);
   describeUnreadScenarios(startOnRealServices);

@@ -1,10 +1,12 @@
 import type { ServerEventName, ServerEventPayload } from '../../src/ports/realtime-events.js';
-import type { RealtimeNotifier } from '../../src/ports/realtime-notifier.js';
+import type { Exclusions, RealtimeNotifier } from '../../src/ports/realtime-notifier.js';
 
 export interface RecordedEvent {
   readonly userId: string;
   readonly event: ServerEventName;
   readonly payload: unknown;
+  /** The user's connections the event skips. */
+  readonly exclusions: Exclusions;
 }
 
 /**
@@ -15,8 +17,13 @@ export class RecordingNotifier implements RealtimeNotifier {
   readonly events: RecordedEvent[] = [];
   private readonly pendingReceipts: Array<{ userId: string; payload: unknown; onAcknowledged: () => void }> = [];
 
-  toUser<E extends ServerEventName>(userId: string, event: E, payload: ServerEventPayload<E>): void {
-    this.events.push({ userId, event, payload });
+  toUser<E extends ServerEventName>(
+    userId: string,
+    event: E,
+    payload: ServerEventPayload<E>,
+    exclusions: Exclusions = {},
+  ): void {
+    this.events.push({ userId, event, payload, exclusions });
   }
 
   toUserWithReceipt<E extends ServerEventName>(
@@ -25,7 +32,7 @@ export class RecordingNotifier implements RealtimeNotifier {
     payload: ServerEventPayload<E>,
     onAcknowledged: () => void,
   ): void {
-    this.events.push({ userId, event, payload });
+    this.events.push({ userId, event, payload, exclusions: {} });
     this.pendingReceipts.push({ userId, payload, onAcknowledged });
   }
 
@@ -41,6 +48,11 @@ export class RecordingNotifier implements RealtimeNotifier {
     return this.events
       .filter((e) => e.userId === userId && e.event === event)
       .map((e) => e.payload as ServerEventPayload<E>);
+  }
+
+  /** What each `event` to the user skipped, in order. */
+  exclusionsFor(userId: string, event: ServerEventName): Exclusions[] {
+    return this.events.filter((e) => e.userId === userId && e.event === event).map((e) => e.exclusions);
   }
 
   clear(): void {

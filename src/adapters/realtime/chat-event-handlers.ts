@@ -46,8 +46,9 @@ export const registerChatEvents = (socket: ChatSocket, runner: SocketEventRunner
     return E.right({ conversationId });
   });
 
-  runner.on('send_message', async (payload) => {
-    const sent = await useCases.sendMessage.execute(claims, payload);
+  runner.on('send_message', async (payload, { answered }) => {
+    // The ack carries the stored message: a socket that gets it needs no `message_sent` as well.
+    const sent = await useCases.sendMessage.execute(claims, payload, answered ? socket.id : undefined);
     if (E.isLeft(sent)) return sent;
     const { message, conversation, cursor } = sent.right;
     // The message ends the sender's typing there, as the partner's screen shows.

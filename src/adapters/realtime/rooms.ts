@@ -4,4 +4,5 @@ export const userRoom = (userId: string): string => `user:${userId}`;
 /** Every socket opened with a token of one login session (refresh-token family): ended together. */
 export const sessionRoom = (sessionId: string): string => `session:${sessionId}`;
 
+/** The sockets viewing a conversation (`join_room`): the notifier's address for "not those showing it already". */
 export const conversationRoom = (conversationId: string): string => `conversation:${conversationId}`;

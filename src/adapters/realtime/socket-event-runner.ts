@@ -8,8 +8,14 @@ import { exceptionMeta } from './exception-meta.js';
 import { isServiceOutage } from '../shared/is-service-outage.js';
 import type { RateLimiter } from '../../ports/rate-limiter.js';
 
+/** What a handler may know of how the event was sent. */
+export interface EventContext {
+  /** The client gave an ack callback: the Right reaches it. */
+  readonly answered: boolean;
+}
+
 /** Handles one event's (untrusted) payload; the Right becomes the ack's data. */
-export type EventHandler = (payload: unknown) => Promise<E.Either<AppError, object>>;
+export type EventHandler = (payload: unknown, context: EventContext) => Promise<E.Either<AppError, object>>;
 
 export type EventName = keyof ClientToServerEvents;
 
@@ -43,12 +49,19 @@ export class SocketEventRunner {
       const last = args[args.length - 1];
       const ack = typeof last === 'function' ? (last as (response: Ack) => void) : undefined;
       const payload = ack ? args.slice(0, -1)[0] : args[0];
-      void this.run(event, handler, payload).then((outcome) => this.answer(outcome, ack));
+      void this.run(event, handler, payload, { answered: ack !== undefined }).then((outcome) =>
+        this.answer(outcome, ack),
+      );
     };
     this.socket.on(event, listener);
   }
 
-  private async run(event: EventName, handler: EventHandler, payload: unknown): Promise<E.Either<AckError, object>> {
+  private async run(
+    event: EventName,
+    handler: EventHandler,
+    payload: unknown,
+    context: EventContext,
+  ): Promise<E.Either<AckError, object>> {
     const { budget, logger } = this.deps;
     try {
       const decision = await budget.consume(this.socket.data.claims.userId);
@@ -57,7 +70,7 @@ export class SocketEventRunner {
         return E.left(ackErrorOf(rateLimited(decision.retryAfterSeconds, 'Too many events')));
       }
       this.refusalsInARow = 0;
-      return E.mapLeft(ackErrorOf)(await handler(payload));
+      return E.mapLeft(ackErrorOf)(await handler(payload, context));
     } catch (exception) {
       logger[isServiceOutage(exception) ? 'warn' : 'error']('socket event failed', {
         event,

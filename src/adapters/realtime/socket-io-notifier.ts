@@ -1,7 +1,7 @@
 import type { ServerEventName, ServerEventPayload } from '../../ports/realtime-events.js';
-import type { RealtimeNotifier } from '../../ports/realtime-notifier.js';
+import type { Exclusions, RealtimeNotifier } from '../../ports/realtime-notifier.js';
 import type { ChatServer } from './chat-server.js';
-import { userRoom } from './rooms.js';
+import { conversationRoom, userRoom } from './rooms.js';
 
 /** The untyped face of a broadcast: the event generics of the port cannot be narrowed to one event here. */
 interface Broadcast {
@@ -9,14 +9,25 @@ interface Broadcast {
   timeout(ms: number): Broadcast;
 }
 
+/**
+ * The rooms whose sockets an event skips. Every socket is in the room named
+ * by its id, and a viewing socket in its conversation's room; through the
+ * Redis adapter each process applies them to its own sockets.
+ */
+const excludedRooms = ({ exceptConnection, exceptViewersOf }: Exclusions): string[] => [
+  ...(exceptConnection === undefined ? [] : [exceptConnection]),
+  ...(exceptViewersOf === undefined ? [] : [conversationRoom(exceptViewersOf)]),
+];
+
 export interface SocketIoNotifierOptions {
   /** How long to wait for the user's sockets to acknowledge an event sent with a receipt. */
   readonly receiptTimeoutMs: number;
 }
 
 /**
- * Emits to a user's room. Through the Redis adapter the room spans every
- * process, and so do acknowledgements. Best effort: it never throws.
+ * Emits to a user's room, less the excluded sockets. Through the Redis
+ * adapter the room spans every process, and so do acknowledgements. Best
+ * effort: it never throws.
  */
 export class SocketIoNotifier implements RealtimeNotifier {
   constructor(
@@ -24,9 +35,14 @@ export class SocketIoNotifier implements RealtimeNotifier {
     private readonly options: SocketIoNotifierOptions,
   ) {}
 
-  toUser<E extends ServerEventName>(userId: string, event: E, payload: ServerEventPayload<E>): void {
+  toUser<E extends ServerEventName>(
+    userId: string,
+    event: E,
+    payload: ServerEventPayload<E>,
+    exclusions: Exclusions = {},
+  ): void {
     try {
-      this.room(userId).emit(event, payload);
+      this.room(userId, excludedRooms(exclusions)).emit(event, payload);
     } catch {
       // Fan-out is best effort: a client that missed an event catches up over REST.
     }
@@ -52,7 +68,8 @@ export class SocketIoNotifier implements RealtimeNotifier {
     }
   }
 
-  private room(userId: string): Broadcast {
-    return this.io.to(userRoom(userId)) as unknown as Broadcast;
+  private room(userId: string, except: string[] = []): Broadcast {
+    const room = this.io.to(userRoom(userId));
+    return (except.length === 0 ? room : room.except(except)) as unknown as Broadcast;
   }
 }

@@ -51,9 +51,9 @@ export class MessagePosting {
    * it again: the run that stored it may have died before announcing, and
    * receivers deduplicate by id, so a crash costs a repeat, never a miss.
    */
-  async post(input: NewMessage): Promise<Posted> {
+  async post(input: NewMessage, answeredConnection?: string): Promise<Posted> {
     const posted = await this.store(input);
-    this.announce(posted, input.sender.username);
+    this.announce(posted, input.sender.username, answeredConnection);
     return posted;
   }
 
@@ -95,28 +95,43 @@ export class MessagePosting {
    * Announces a message stored earlier, with its conversation as it is now,
    * recording its creation first when the run that stored it died before that.
    */
-  async announceStored(message: Message, senderUsername: string): Promise<Posted | null> {
+  async announceStored(message: Message, senderUsername: string, answeredConnection?: string): Promise<Posted | null> {
     const conversation = await this.deps.conversations.findById(message.conversationId);
     if (!conversation) return null;
     const posted = { message, conversation, created: false, cursor: await this.recordCreation(message) };
-    this.announce(posted, senderUsername);
+    this.announce(posted, senderUsername, answeredConnection);
     return posted;
   }
 
-  /** Tells both sides; the receiver's acknowledgement becomes a delivery confirmation. */
-  announce({ message, conversation, cursor }: Posted, senderUsername: string): void {
+  /**
+   * Tells both sides; the receiver's acknowledgement becomes a delivery
+   * confirmation. The receiver's connections viewing the conversation show
+   * the message and get no notification; `answeredConnection`, the sender's
+   * connection whose reply carries the stored message, gets no `message_sent`.
+   */
+  announce({ message, conversation, cursor }: Posted, senderUsername: string, answeredConnection?: string): void {
     const { notifier, deliveries } = this.deps;
     const payload = { message: messageView(message), conversation: conversationView(conversation), cursor };
     notifier.toUserWithReceipt(message.receiverId, 'message_received', payload, () => {
       void deliveries.confirm(message.id);
     });
-    notifier.toUser(message.receiverId, 'new_message_notification', {
-      conversationId: conversation.id,
-      senderId: message.senderId,
-      senderUsername,
-      preview: previewOf(message.content),
-    });
-    notifier.toUser(message.senderId, 'message_sent', payload);
+    notifier.toUser(
+      message.receiverId,
+      'new_message_notification',
+      {
+        conversationId: conversation.id,
+        senderId: message.senderId,
+        senderUsername,
+        preview: previewOf(message.content),
+      },
+      { exceptViewersOf: conversation.id },
+    );
+    notifier.toUser(
+      message.senderId,
+      'message_sent',
+      payload,
+      answeredConnection === undefined ? {} : { exceptConnection: answeredConnection },
+    );
   }
 
   /** The first message of a conversation also records its creation; both records are idempotent. */

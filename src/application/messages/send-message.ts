@@ -36,7 +36,11 @@ export class SendMessage {
     },
   ) {}
 
-  async execute(caller: AccessClaims, raw: unknown): Result<SentMessage> {
+  /**
+   * `answeredConnection`: the caller's connection that gets the result in its
+   * reply (a socket that sent with an ack callback), so no `message_sent` too.
+   */
+  async execute(caller: AccessClaims, raw: unknown, answeredConnection?: string): Result<SentMessage> {
     const decoded = decodeInput(SendMessageInput, raw);
     if (E.isLeft(decoded)) return decoded;
     const input = decoded.right;
@@ -45,7 +49,7 @@ export class SendMessage {
       const earlier = await this.deps.messages.findByClientMessageId(caller.userId, input.clientMessageId);
       if (earlier) {
         // Announced again: the run that stored it may have died before it could (receivers dedupe by id).
-        const reposted = await this.deps.posting.announceStored(earlier, caller.username);
+        const reposted = await this.deps.posting.announceStored(earlier, caller.username, answeredConnection);
         if (reposted) return ok(this.view(reposted));
       }
     }
@@ -59,13 +63,16 @@ export class SendMessage {
     if (!receiver || !receiver.isActive) return fail(notFound('Receiver not found'));
     if (!sender) return fail(notFound('Sender not found'));
 
-    const posted = await this.deps.posting.post({
-      sender: { id: sender.id, username: sender.username },
-      receiverId: receiver.id,
-      content: input.content,
-      messageType: 'text',
-      ...(input.clientMessageId ? { clientMessageId: input.clientMessageId } : {}),
-    });
+    const posted = await this.deps.posting.post(
+      {
+        sender: { id: sender.id, username: sender.username },
+        receiverId: receiver.id,
+        content: input.content,
+        messageType: 'text',
+        ...(input.clientMessageId ? { clientMessageId: input.clientMessageId } : {}),
+      },
+      answeredConnection,
+    );
     return ok(this.view(posted));
   }
 

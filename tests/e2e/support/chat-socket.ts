@@ -59,6 +59,11 @@ export const connectSocket = async (app: E2eApp, token: string): Promise<TestCli
   return { socket, events };
 };
 
+/** Confirms every message the socket receives, as a real client does (the receiver's side of message_delivered). */
+export const acknowledgeReceipts = (client: TestClient): void => {
+  client.socket.on('message_received', (_payload, ack) => ack?.({ received: true }));
+};
+
 /** The `connect_error` a socket with this handshake gets; fails when it connects instead. */
 export const refusedConnection = (
   app: E2eApp,

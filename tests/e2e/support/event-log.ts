@@ -84,6 +84,11 @@ export class EventLog {
     if (unexpected.length > 0) throw new Error(`unexpected ${event}: ${JSON.stringify(unexpected)}`);
   }
 
+  /** Every event received so far (taken or not) whose payload `where` accepts, in the order they arrived. */
+  names(where: (payload: unknown) => boolean): string[] {
+    return this.recorded.filter((r) => where(r.payload)).map((r) => r.event);
+  }
+
   /** Every payload received that breaks its documented shape. */
   problems(): string[] {
     return this.recorded.filter((r) => r.problems).map((r) => `${r.event}: ${r.problems}`);

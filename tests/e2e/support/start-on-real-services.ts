@@ -12,25 +12,27 @@ export interface RealServices {
 
 /**
  * Apps on the real services of the test run. Every app gets its own database,
- * key prefix and queue, so apps never share counters, presence or items; the
- * databases are dropped after the file.
+ * key prefix and queue, so apps never share counters, presence or items,
+ * unless `env` names the same ones for several apps; the databases are
+ * dropped after the file.
  */
 export const useRealServices = (): RealServices => {
   const mongo = useService('mongo');
   const redis = useService('redis');
   const rabbitmq = useService('rabbitmq');
-  const databases: string[] = [];
+  const databases = new Set<string>();
   afterAll(async () => {
-    if (databases.length === 0) return;
+    if (databases.size === 0) return;
     const client = await MongoClient.connect(mongo.url!);
-    await Promise.all(databases.map((name) => client.db(name).dropDatabase()));
+    await Promise.all([...databases].map((name) => client.db(name).dropDatabase()));
     await client.close();
   });
   return {
     skip: mongo.skip || redis.skip || rabbitmq.skip,
     start: (env = {}, overrides = {}) => {
       const id = randomBytes(4).toString('hex');
-      databases.push(`e2e_${id}`);
+      // Apps started with the same MONGODB_DB (several processes of one deployment) share it; it is dropped once.
+      databases.add(env.MONGODB_DB ?? `e2e_${id}`);
       return startE2eApp(
         {
           MONGODB_URI: mongo.url!,

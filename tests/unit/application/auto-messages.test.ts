@@ -100,6 +100,9 @@ describe('the automated message pipeline on a simulated day', () => {
         message?.id,
       );
       expect(core.notifier.eventsFor(item.senderId, 'message_sent').map((e) => e.message.id)).toContain(message?.id);
+      // No socket's ack carried an auto message: every socket of the sender gets it.
+      for (const exclusions of core.notifier.exclusionsFor(item.senderId, 'message_sent'))
+        expect(exclusions).toEqual({});
     }
     core.clock.advance(24 * HOUR);
     expect((await core.useCases.enqueueDueAutoMessages.execute()).queued).toBe(0);

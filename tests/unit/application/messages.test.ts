@@ -241,6 +241,48 @@ describe('sending a message', () => {
     expect(core.notifier.events.filter((e) => e.userId === carol.user.id)).toEqual([]);
   });
 
+  it('spares the viewers of the conversation the notification, and the answered connection its message_sent', async () => {
+    const core = buildCore();
+    const { alice, bob } = await threeUsers(core);
+    const viaRest = await send(core, alice, bob, 'no connection answered');
+    const viaSocket = right(
+      await core.useCases.sendMessage.execute(alice.claims, { receiverId: bob.user.id, content: 'hi' }, 'socket-1'),
+    );
+    const retried = right(
+      await core.useCases.sendMessage.execute(
+        alice.claims,
+        { receiverId: bob.user.id, content: 'again', clientMessageId: 'k-1' },
+        'socket-2',
+      ),
+    );
+    const retriedAgain = right(
+      await core.useCases.sendMessage.execute(
+        alice.claims,
+        { receiverId: bob.user.id, content: 'again', clientMessageId: 'k-1' },
+        'socket-3',
+      ),
+    );
+    expect(retriedAgain.message.id).toBe(retried.message.id);
+
+    const conversationId = viaRest.conversation.id;
+    expect(core.notifier.exclusionsFor(bob.user.id, 'new_message_notification')).toEqual(
+      Array.from({ length: 4 }, () => ({ exceptViewersOf: conversationId })),
+    );
+    expect(core.notifier.exclusionsFor(bob.user.id, 'message_received')).toEqual([{}, {}, {}, {}]);
+    expect(core.notifier.exclusionsFor(alice.user.id, 'message_sent')).toEqual([
+      {},
+      { exceptConnection: 'socket-1' },
+      { exceptConnection: 'socket-2' },
+      { exceptConnection: 'socket-3' },
+    ]);
+    expect(core.notifier.eventsFor(alice.user.id, 'message_sent').map((p) => p.message.id)).toEqual([
+      viaRest.message.id,
+      viaSocket.message.id,
+      retried.message.id,
+      retried.message.id,
+    ]);
+  });
+
   it('records delivery when the receiver acknowledges, telling the sender once', async () => {
     const core = buildCore();
     const { alice, bob } = await threeUsers(core);

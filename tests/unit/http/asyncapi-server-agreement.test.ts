@@ -125,8 +125,9 @@ describe('the server agrees with its AsyncAPI document', () => {
       return payload;
     };
 
-    const sent = await expectEvent(alice, 'message_sent', () =>
-      emit(alice, 'send_message', { receiverId: bobAccount.id, content: 'first', clientMessageId: 'doc-1' }),
+    // Sent without an ack callback: the sending socket gets `message_sent` instead.
+    const sent = await expectEvent(alice, 'message_sent', async () =>
+      alice.emit('send_message', { receiverId: bobAccount.id, content: 'first', clientMessageId: 'doc-1' }),
     );
     const conversationId = sent.conversation.id;
 

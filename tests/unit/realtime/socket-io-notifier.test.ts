@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { createClient } from 'redis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createSocketServer, type ChatServer } from '../../../src/adapters/realtime/create-socket-server.js';
+import { conversationRoom } from '../../../src/adapters/realtime/rooms.js';
 import { SocketIoNotifier } from '../../../src/adapters/realtime/socket-io-notifier.js';
 import type { MessageEventPayload } from '../../../src/ports/realtime-events.js';
 import { useService } from '../../support/services/use-service.js';
@@ -36,6 +37,38 @@ const payloadFor = (receiverId: string): MessageEventPayload => ({
   },
   cursor: `${'b'.repeat(24)}:1`,
 });
+
+const CONVERSATION_ID = 'b'.repeat(24);
+
+/**
+ * Bob's three tabs: `answered` (the connection a reply answered), `viewing`
+ * (joined the conversation) and `elsewhere`; emits `user_typing` with both
+ * exclusions, then a barrier event to all three. Events to one socket keep
+ * their order, so once every tab has the barrier each has all it will get.
+ */
+const typingAfterExclusions = async (system: TestSystem, notifier: SocketIoNotifier, username: string) => {
+  const bob = await system.register(username);
+  const tabs = {
+    answered: await system.connect(bob),
+    viewing: await system.connect(bob),
+    elsewhere: await system.connect(bob),
+  };
+  system.io.in(tabs.viewing.id!).socketsJoin(conversationRoom(CONVERSATION_ID));
+  const typing = {
+    answered: collect(tabs.answered, 'user_typing'),
+    viewing: collect(tabs.viewing, 'user_typing'),
+    elsewhere: collect(tabs.elsewhere, 'user_typing'),
+  };
+  const event = (isTyping: boolean) => ({ conversationId: CONVERSATION_ID, userId: bob.id, isTyping });
+
+  notifier.toUser(bob.id, 'user_typing', event(true), {
+    exceptConnection: tabs.answered.id!,
+    exceptViewersOf: CONVERSATION_ID,
+  });
+  notifier.toUser(bob.id, 'user_typing', event(false));
+  await eventually(() => Object.values(typing).every((events) => events.some((e) => !e.isTyping)));
+  return Object.fromEntries(Object.entries(typing).map(([name, events]) => [name, events.map((e) => e.isTyping)]));
+};
 
 const acknowledging = (client: ChatClient): ChatClient =>
   client.on('message_received', (_payload, ack) => ack?.({ received: true }));
@@ -77,6 +110,17 @@ describe('SocketIoNotifier', () => {
 
     await sleep(300);
     expect(acknowledgements).toBe(0);
+  });
+
+  it('skips the excluded connection and the sockets viewing the excluded conversation', async () => {
+    system = await buildSystem();
+    const notifier = new SocketIoNotifier(system.io, { receiptTimeoutMs: 100 });
+
+    expect(await typingAfterExclusions(system, notifier, 'bob')).toEqual({
+      answered: [false],
+      viewing: [false],
+      elsewhere: [true, false],
+    });
   });
 
   it('only reaches the addressed user', async () => {
@@ -137,5 +181,15 @@ describe.skipIf(redis.skip)('SocketIoNotifier across processes (Redis adapter)',
     expect((await received).message.receiverId).toBe(bob.id);
     expect((await typing).isTyping).toBe(false);
     await eventually(() => acknowledgements === 1);
+  });
+
+  it('lets a detached server skip sockets of another process by connection and by the conversation they view', async () => {
+    const notifier = new SocketIoNotifier(worker, { receiptTimeoutMs: 2_000 });
+
+    expect(await typingAfterExclusions(system, notifier, 'carol')).toEqual({
+      answered: [false],
+      viewing: [false],
+      elsewhere: [true, false],
+    });
   });
 });

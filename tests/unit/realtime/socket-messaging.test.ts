@@ -23,9 +23,11 @@ describe('socket messaging', () => {
 
   it('stores a message sent over the socket, acks it to the sender and tells both sides', async () => {
     const { alice, bob, aliceClient, bobClient } = await pair();
+    const aliceOtherTab = await system.connect(alice);
+    const sentHere = collect(aliceClient, 'message_sent');
     const received = nextEvent(bobClient, 'message_received');
     const notification = nextEvent(bobClient, 'new_message_notification');
-    const sent = nextEvent(aliceClient, 'message_sent');
+    const sent = nextEvent(aliceOtherTab, 'message_sent');
 
     const ack = await aliceClient.emitWithAck('send_message', { receiverId: bob.id, content: '  hello bob  ' });
 
@@ -42,6 +44,49 @@ describe('socket messaging', () => {
       preview: 'hello bob',
     });
     expect((await sent).message.id).toBe(ack.message.id);
+    // The ack carried the message: the sending socket gets no message_sent (it would have come before this).
+    const confirmed = nextEvent(aliceClient, 'message_delivered');
+    bobClient.on('message_received', (_payload, acknowledge) => acknowledge?.({ received: true }));
+    const second = await aliceClient.emitWithAck('send_message', { receiverId: bob.id, content: 'and again' });
+    if (!second.ok) throw new Error(`send failed: ${second.error.code}`);
+    expect((await confirmed).messageId).toBe(second.message.id);
+    expect(sentHere).toEqual([]);
+  });
+
+  it('sends message_sent to the sending socket too when it gave no ack callback', async () => {
+    const { bob, aliceClient } = await pair();
+    const sent = nextEvent(aliceClient, 'message_sent');
+
+    aliceClient.emit('send_message', { receiverId: bob.id, content: 'no callback' });
+
+    expect((await sent).message).toMatchObject({ content: 'no callback', receiverId: bob.id });
+  });
+
+  it('spares the receiver sockets viewing the conversation the notification, until they leave it', async () => {
+    const { alice, bob, aliceClient, bobClient } = await pair();
+    const conversation = await system.conversationOf(alice, bob);
+    const viewing = await system.connect(bob);
+    const viewingNotifications = collect(viewing, 'new_message_notification');
+    const viewingReceived = collect(viewing, 'message_received');
+    const joined = await viewing.emitWithAck('join_room', { conversationId: conversation.id });
+    expect(joined).toEqual({ ok: true, conversationId: conversation.id });
+    const send = async (content: string) => {
+      const ack = await aliceClient.emitWithAck('send_message', { conversationId: conversation.id, content });
+      if (!ack.ok) throw new Error(`send failed: ${ack.error.code}`);
+    };
+
+    const notified = nextEvent(bobClient, 'new_message_notification');
+    await send('while viewing');
+    expect((await notified).preview).toBe('while viewing');
+    // Events to one socket keep their order: a notification for the first would arrive before the second message.
+    await send('barrier');
+    await eventually(() => viewingReceived.length === 2);
+    expect(viewingNotifications.filter((n) => n.preview === 'while viewing')).toEqual([]);
+
+    expect(await viewing.emitWithAck('leave_room', { conversationId: conversation.id })).toMatchObject({ ok: true });
+    const notifiedAgain = nextEvent(viewing, 'new_message_notification');
+    await send('after leaving');
+    expect((await notifiedAgain).preview).toBe('after leaving');
   });
 
   it("turns the receiver's acknowledgement of message_received into message_delivered for the sender", async () => {

@@ -113,10 +113,12 @@ export const serverEvents = {
   },
   message_sent: {
     summary: 'This user sent a message',
-    recipients: 'every socket of the sender, the one that sent it included',
+    recipients:
+      'every socket of the sender but the one that sent it with an ack callback (its ack carries the message); every socket after a REST send or an auto message',
     description:
       'The message the user sent from any socket, over REST or by the auto-message pipeline (`messageType: auto`), so every tab shows it. ' +
-      'The sending socket gets it too, besides its ack: deduplicate by `message.id`. Repeated, like `message_received`, when a retried send finds the message stored.',
+      'A socket that sent `send_message` with an ack callback gets the stored message in the ack and no `message_sent`; one that sent without a callback gets it. ' +
+      'Repeated, like `message_received`, when a retried send finds the message stored: deduplicate by `message.id`.',
     payload: object(messageAndConversation),
     example: { message: exampleMessage, conversation: exampleConversation, cursor: EXAMPLE_CURSOR },
   },
@@ -184,8 +186,9 @@ export const serverEvents = {
   },
   new_message_notification: {
     summary: 'A notice of a new message, for badges and toasts',
-    recipients: 'every socket of the receiver (joining the conversation’s room does not silence it yet)',
-    description: `Sent with every \`message_received\`. The preview is at most ${PREVIEW_LENGTH} characters, cut between graphemes and ended with "…" when cut.`,
+    recipients:
+      'every socket of the receiver that is not viewing the conversation (has not joined it with `join_room`)',
+    description: `Sent with every \`message_received\`, to the receiver’s sockets that have not joined the conversation: a socket showing it has the message already. The preview is at most ${PREVIEW_LENGTH} characters, cut between graphemes and ended with "…" when cut.`,
     payload: object({ conversationId: idString, senderId: idString, senderUsername: string, preview: string }),
     example: {
       conversationId: CONVERSATION_ID,
@@ -249,7 +252,7 @@ export const clientEvents = {
     summary: 'This socket shows a conversation',
     description:
       'Joins the socket to the conversation’s room. Participants only: to anyone else the conversation does not exist (`NOT_FOUND`). ' +
-      'No event is addressed to that room yet, so joining does not change what the socket receives.',
+      'Joining means this socket is viewing the conversation: until it leaves (or disconnects) it gets no `new_message_notification` for it; `message_received` still comes.',
     codec: ConversationRef,
     fieldDescriptions: { conversationId: 'A conversation of the caller' },
     example: { conversationId: CONVERSATION_ID },
@@ -258,7 +261,8 @@ export const clientEvents = {
   },
   leave_room: {
     summary: 'This socket no longer shows a conversation',
-    description: 'Leaves the conversation’s room; any well-formed id is accepted.',
+    description:
+      'Leaves the conversation’s room; any well-formed id is accepted. The socket gets `new_message_notification` for it again.',
     codec: ConversationRef,
     fieldDescriptions: { conversationId: 'The conversation to leave' },
     example: { conversationId: CONVERSATION_ID },
@@ -270,7 +274,8 @@ export const clientEvents = {
     description:
       'Exactly as `POST /api/messages/send`: to a user (`receiverId`; the first message creates the pair’s conversation) or into a conversation (`conversationId`), never both. ' +
       'With `clientMessageId`, a retry returns the message stored the first time (and announces it again) instead of storing another: retry with the same id until an ack with `ok: true` arrives. ' +
-      'The ack carries the stored message; the receiver gets `message_received` and `new_message_notification`, the sender’s sockets `message_sent`.',
+      'The ack carries the stored message; the receiver gets `message_received` (and `new_message_notification` on the sockets not viewing the conversation), the sender’s other sockets `message_sent`. ' +
+      'Sent without an ack callback, the sending socket gets `message_sent` too.',
     codec: SendMessageInput,
     fieldDescriptions: {
       receiverId: 'The user to write to (or give conversationId)',
