@@ -16,6 +16,7 @@ import type {
   ConversationView,
   MessageView,
   SendTarget,
+  StoredMessage,
   SessionEndReason,
 } from './public-types.js';
 import type { RestClient } from './rest-client.js';
@@ -83,7 +84,7 @@ export class LiveSession {
     });
     this.dispatcher = new OutboxDispatcher(this.outbox, {
       attempt: (entry) => attemptSend(entry, { transport: this.transport, rest, ackTimeoutMs: options.sendTimeoutMs }),
-      onStored: (entry, stored) => this.onSendStored(entry, stored.message, stored.conversation),
+      onStored: (entry, stored) => this.onSendStored(entry, stored),
       onRefused: (entry) => this.show(this.pendingMessage(entry)),
     });
     this.catchUp = new CatchUp({
@@ -344,8 +345,10 @@ export class LiveSession {
     return 0;
   }
 
-  private onSendStored(entry: OutboxEntry, message: MessageView, conversation: ConversationView): void {
+  private onSendStored(entry: OutboxEntry, { message, conversation, cursor }: StoredMessage): void {
     this.applyStored(message, conversation, true);
+    // The sending socket gets no `message_sent` for it: the acknowledgement moves the change cursor on instead.
+    this.cursor.advance(cursor);
     this.acknowledged(entry.clientMessageId, message.conversationId);
   }
 

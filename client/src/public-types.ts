@@ -10,8 +10,8 @@ export type ReactionView = MessageView['reactions'][number];
 /** A conversation as socket events carry it (no unread count, no participant details). */
 export type ConversationView = ServerEventPayload<'message_received'>['conversation'];
 
-/** What a send returns and message events carry: the stored message and its conversation. */
-export type StoredMessage = Pick<ServerEventPayload<'message_received'>, 'message' | 'conversation'>;
+/** What a send returns and message events carry: the stored message, its conversation, and its place in the change feed. */
+export type StoredMessage = Pick<ServerEventPayload<'message_received'>, 'message' | 'conversation' | 'cursor'>;
 
 /**
  * `pending`: in the outbox, not acknowledged yet; `failed`: refused for good

@@ -29,7 +29,9 @@ export const attemptSend = async (
   if (socket) {
     try {
       const ack = await socket.timeout(deps.ackTimeoutMs).emitWithAck('send_message', payload);
-      if (ack.ok) return { kind: 'stored', stored: { message: ack.message, conversation: ack.conversation } };
+      if (ack.ok) {
+        return { kind: 'stored', stored: { message: ack.message, conversation: ack.conversation, cursor: ack.cursor } };
+      }
       if (TRANSIENT_ACK_CODES.has(ack.error.code)) return { kind: 'retry', reason: `socket: ${ack.error.code}` };
       return { kind: 'refused', failure: { status: 0, code: ack.error.code, message: ack.error.message } };
     } catch (error) {

@@ -19,6 +19,7 @@ const entry = (id: string, lane = 'user:b'): OutboxEntry => ({
 const stored = (seq: number): StoredMessage => ({
   message: storedMessage(seq, { mine: true }),
   conversation: { id: 'c', participants: [], lastMessage: null, lastActivityAt: '', createdAt: '' },
+  cursor: `${'c'.repeat(24)}:${seq}`,
 });
 
 const FAST = { baseMs: 1, maxMs: 5 };
