@@ -3,6 +3,7 @@ import { MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatMessage } from '../../client/src/index.js';
 import { AppProcess } from '../chaos/support/app-process.js';
+import { appProcessEnv } from '../chaos/support/chaos-cluster.js';
 import { listConversationIds } from '../chaos/support/stored-history.js';
 import { eventually } from '../support/eventually.js';
 import { freePort } from '../support/services/free-port.js';
@@ -24,29 +25,11 @@ const skip = mongo.skip || redis.skip || rabbitmq.skip;
 /** Each client writes this many messages to each other client in each of the three waves. */
 const PER_PARTNER_PER_WAVE = 2;
 
-const appEnv = (id: string): Record<string, string> => ({
-  NODE_ENV: 'test',
-  LOG_FORMAT: 'json',
-  LOG_LEVEL: 'warn',
-  LOG_TO_FILES: 'false',
-  HOST: '127.0.0.1',
-  MONGODB_URI: mongo.url!,
-  MONGODB_DB: `client_${id}`,
-  REDIS_URL: redis.url!,
-  REDIS_KEY_PREFIX: `client:${id}:`,
-  RABBITMQ_URL: rabbitmq.url!,
-  RABBITMQ_QUEUE: `client.${id}`,
-  JWT_SECRET: randomBytes(48).toString('base64'),
-  BCRYPT_COST: '4',
-  API_RATE_LIMIT_POINTS: '1000000',
-  LOGIN_LIMIT_PER_IP: '100000',
-  LOGIN_LIMIT_PER_ACCOUNT: '100000',
-  LOGIN_LIMIT_PER_ACCOUNT_AND_IP: '100000',
-  REGISTER_LIMIT_PER_IP: '100000',
-  SOCKETS_PER_USER: '100',
-  SOCKET_EVENTS_PER_USER: '100000',
-  AUTO_PLAN_CRON: '0 0 1 1 *',
-});
+const appEnv = (id: string): Record<string, string> =>
+  appProcessEnv(
+    { mongo: mongo.url!, redis: redis.url!, rabbitmq: rabbitmq.url! },
+    { MONGODB_DB: `client_${id}`, REDIS_KEY_PREFIX: `client:${id}:`, RABBITMQ_QUEUE: `client.${id}` },
+  );
 
 /*
  * Two app processes on real MongoDB, Redis and RabbitMQ, four clients (two

@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { forbidden, notFound } from '../../domain/errors.js';
+import { forbidden } from '../../domain/errors.js';
 import type { MessageView } from '../../domain/message.js';
 import type { MessageViews } from './message-views.js';
 import type { Clock } from '../../ports/clock.js';
@@ -10,6 +10,7 @@ import type { AccessClaims } from '../../ports/token-service.js';
 import { IdString } from '../shared/codecs.js';
 import { decodeInput } from '../shared/decode.js';
 import { fail, ok, type Result } from '../shared/result.js';
+import { findOwnMessage } from './message-access.js';
 import type { ChangeRecording } from '../sync/change-recording.js';
 import { changeCursor } from '../sync/sync-cursor.js';
 
@@ -30,10 +31,9 @@ export class DeleteMessage {
     const messageId = decodeInput(IdString, rawMessageId);
     if (E.isLeft(messageId)) return messageId;
     const { messages, conversations, recording, notifier, clock } = this.deps;
-    const message = await messages.findById(messageId.right);
-    if (!message || (message.receiverId !== caller.userId && message.senderId !== caller.userId)) {
-      return fail(notFound('Message not found'));
-    }
+    const found = await findOwnMessage(messages, caller.userId, messageId.right);
+    if (E.isLeft(found)) return found;
+    const message = found.right;
     if (message.senderId !== caller.userId) return fail(forbidden('Only the sender can delete a message'));
     if (message.deletedAt) {
       // Deleted before: recorded again in case that run died before recording (a key is recorded once).

@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
-import { conflict, forbidden, notFound } from '../../domain/errors.js';
+import { conflict, forbidden } from '../../domain/errors.js';
 import { previewOf, type MessageView } from '../../domain/message.js';
 import type { MessageViews } from './message-views.js';
 import type { Clock } from '../../ports/clock.js';
@@ -11,6 +11,7 @@ import type { AccessClaims } from '../../ports/token-service.js';
 import { Content, IdString } from '../shared/codecs.js';
 import { decodeInput } from '../shared/decode.js';
 import { fail, ok, type Result } from '../shared/result.js';
+import { findOwnMessage } from './message-access.js';
 import type { ChangeRecording } from '../sync/change-recording.js';
 import { changeCursor } from '../sync/sync-cursor.js';
 
@@ -43,10 +44,9 @@ export class EditMessage {
     const body = decodeInput(EditMessageInput, rawBody);
     if (E.isLeft(body)) return body;
     const { messages, conversations, recording, notifier, clock, views, editWindowSeconds } = this.deps;
-    const message = await messages.findById(messageId.right);
-    if (!message || (message.receiverId !== caller.userId && message.senderId !== caller.userId)) {
-      return fail(notFound('Message not found'));
-    }
+    const found = await findOwnMessage(messages, caller.userId, messageId.right);
+    if (E.isLeft(found)) return found;
+    const message = found.right;
     if (message.senderId !== caller.userId) return fail(forbidden('Only the sender can edit a message'));
     if (message.messageType !== 'text') return fail(forbidden('Automated messages cannot be edited'));
     if (message.deletedAt) return fail(conflict('A deleted message cannot be edited'));

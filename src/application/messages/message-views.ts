@@ -1,5 +1,5 @@
 import { messageView, type Message, type MessageView } from '../../domain/message.js';
-import { reactionViews } from '../../domain/reaction.js';
+import { reactionViews, type Reaction } from '../../domain/reaction.js';
 import type { ReactionRepository } from '../../ports/reaction-repository.js';
 
 /** Messages as one user sees them, reactions included: one query for any number of messages. */
@@ -9,15 +9,13 @@ export class MessageViews {
   async of(messages: readonly Message[], viewerId: string): Promise<MessageView[]> {
     if (messages.length === 0) return [];
     const reactions = await this.deps.reactions.listFor(messages.map((message) => message.id));
-    return messages.map((message) =>
-      messageView(
-        message,
-        reactionViews(
-          reactions.filter((reaction) => reaction.messageId === message.id),
-          viewerId,
-        ),
-      ),
-    );
+    const byMessage = new Map<string, Reaction[]>();
+    for (const reaction of reactions) {
+      const own = byMessage.get(reaction.messageId) ?? [];
+      own.push(reaction);
+      byMessage.set(reaction.messageId, own);
+    }
+    return messages.map((message) => messageView(message, reactionViews(byMessage.get(message.id) ?? [], viewerId)));
   }
 
   async one(message: Message, viewerId: string): Promise<MessageView> {

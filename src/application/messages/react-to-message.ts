@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { conflict, notFound } from '../../domain/errors.js';
+import { conflict } from '../../domain/errors.js';
 import type { MessageView } from '../../domain/message.js';
 import { MAX_DISTINCT_REACTIONS } from '../../domain/reaction.js';
 import type { Clock } from '../../ports/clock.js';
@@ -10,6 +10,7 @@ import type { AccessClaims } from '../../ports/token-service.js';
 import { IdString, ReactionEmoji } from '../shared/codecs.js';
 import { decodeInput } from '../shared/decode.js';
 import { fail, ok, type Result } from '../shared/result.js';
+import { findOwnMessage } from './message-access.js';
 import type { ChangeRecording } from '../sync/change-recording.js';
 import { changeCursor } from '../sync/sync-cursor.js';
 import type { MessageViews } from './message-views.js';
@@ -52,10 +53,9 @@ export class ReactToMessage {
     const emoji = decodeInput(ReactionEmoji, rawEmoji);
     if (E.isLeft(emoji)) return emoji;
     const { messages, reactions, recording, notifier, views, clock } = this.deps;
-    const message = await messages.findById(messageId.right);
-    if (!message || (message.receiverId !== caller.userId && message.senderId !== caller.userId)) {
-      return fail(notFound('Message not found'));
-    }
+    const found = await findOwnMessage(messages, caller.userId, messageId.right);
+    if (E.isLeft(found)) return found;
+    const message = found.right;
     if (message.deletedAt) return fail(conflict('A deleted message takes no reactions'));
 
     const reaction = {

@@ -27,16 +27,23 @@ export interface ChaosCluster {
   stop(): Promise<void>;
 }
 
-/** Settings for a run under load: nothing throttled, cheap hashing, quiet logs, no auto-message planning. */
-const appEnv = (redis: LocalServer, rabbitmq: LocalServer, mongo: LocalServer): Record<string, string> => ({
+/**
+ * Settings for app processes under load on the given services: nothing
+ * throttled, cheap hashing, quiet logs, no auto-message planning. `extra`
+ * names the database, key prefix or queue when several runs share servers.
+ */
+export const appProcessEnv = (
+  urls: { readonly mongo: string; readonly redis: string; readonly rabbitmq: string },
+  extra: Record<string, string> = {},
+): Record<string, string> => ({
   // Not production: that mode adds requirements (metrics token, …) a test has no use for; every service URL is set.
   NODE_ENV: 'test',
   LOG_FORMAT: 'json',
   HOST: '127.0.0.1',
-  MONGODB_URI: mongo.url,
+  MONGODB_URI: urls.mongo,
   MONGODB_DB: 'chaos',
-  REDIS_URL: redis.url,
-  RABBITMQ_URL: rabbitmq.url,
+  REDIS_URL: urls.redis,
+  RABBITMQ_URL: urls.rabbitmq,
   JWT_SECRET: randomBytes(48).toString('base64'),
   LOG_TO_FILES: 'false',
   LOG_LEVEL: 'warn',
@@ -49,6 +56,7 @@ const appEnv = (redis: LocalServer, rabbitmq: LocalServer, mongo: LocalServer): 
   SOCKETS_PER_USER: '100',
   SOCKET_EVENTS_PER_USER: '100000',
   AUTO_PLAN_CRON: '0 0 1 1 *',
+  ...extra,
 });
 
 /** Every outcome, or the first failure once all have settled (so nothing started is left behind unknown). */
@@ -70,7 +78,7 @@ export const startChaosCluster = async (): Promise<ChaosCluster> => {
     stopServers,
   );
   const [redis, rabbitmq, mongo] = servers as [LocalServer, LocalServer, LocalServer];
-  const env = appEnv(redis, rabbitmq, mongo);
+  const env = appProcessEnv({ mongo: mongo.url, redis: redis.url, rabbitmq: rabbitmq.url });
   const a = new AppProcess('A', await freePort(), env);
   const b = new AppProcess('B', await freePort(), env);
   const stop = async (): Promise<void> => {
