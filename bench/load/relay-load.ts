@@ -64,9 +64,16 @@ const connect = async ({ url, mode: m, pairs: specs }: ConnectArgs) => {
   }));
   for (const { receiver } of pairs) {
     if (mode === 'ours') {
-      receiver.on('message_received', (payload: { message?: { content?: unknown } }, ack?: (r: unknown) => void) => {
+      // The receiver opens the conversation at its first message, as a chat window does: it then gets no notification.
+      let viewing = false;
+      type Received = { message?: { content?: unknown; conversationId?: unknown } };
+      receiver.on('message_received', (payload: Received, ack?: (r: unknown) => void) => {
         ack?.({ received: true });
         onDelivered(payload?.message?.content);
+        if (!viewing && typeof payload?.message?.conversationId === 'string') {
+          viewing = true;
+          receiver.emit('join_room', { conversationId: payload.message.conversationId });
+        }
       });
     } else {
       receiver.on('message', (payload: { content?: unknown }) => onDelivered(payload?.content));

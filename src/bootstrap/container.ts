@@ -58,6 +58,8 @@ export const buildContainer = (parts: ContainerParts): DependencyContainer => {
     summaries: undefined,
     recording: undefined,
     views: undefined,
+    knownConversations: undefined,
+    recentUsers: undefined,
   };
   for (const [name, value] of Object.entries(values)) {
     if (value !== undefined) container.register(TOKENS[name as keyof typeof TOKENS], { useValue: value });

@@ -27,4 +27,6 @@ export const TOKENS = {
   summaries: Symbol('ConversationSummaries'),
   recording: Symbol('ChangeRecording'),
   views: Symbol('MessageViews'),
+  knownConversations: Symbol('KnownConversations'),
+  recentUsers: Symbol('RecentUsers'),
 } as const;

@@ -13,6 +13,7 @@ import { CheckParticipation } from '../application/conversations/check-participa
 import { ConversationSummaries } from '../application/conversations/conversation-summaries.js';
 import { GetConversation } from '../application/conversations/get-conversation.js';
 import { GetConversationHistory } from '../application/conversations/get-conversation-history.js';
+import { KnownConversations } from '../application/conversations/known-conversations.js';
 import { ListConversations } from '../application/conversations/list-conversations.js';
 import { MarkConversationRead } from '../application/conversations/mark-conversation-read.js';
 import { NotifyTyping } from '../application/conversations/notify-typing.js';
@@ -28,6 +29,7 @@ import { SendMessage } from '../application/messages/send-message.js';
 import { TrackPresence } from '../application/presence/track-presence.js';
 import { GetOnlineStats } from '../application/users/get-online-stats.js';
 import { ListUsers } from '../application/users/list-users.js';
+import { RecentUsers } from '../application/users/recent-users.js';
 import { UpdateProfile } from '../application/users/update-profile.js';
 import type { UseCases } from '../application/use-cases.js';
 import { ChangeRecording } from '../application/sync/change-recording.js';
@@ -132,7 +134,13 @@ const useCaseFactories: { [K in keyof UseCases]: (p: Ports, c: DependencyContain
   listUsers: (p) => new ListUsers(p),
   getOnlineStats: (p) => new GetOnlineStats(p),
   updateProfile: (p) => new UpdateProfile(p),
-  sendMessage: (p, c) => new SendMessage({ ...p, posting: c.resolve(TOKENS.posting) }),
+  sendMessage: (p, c) =>
+    new SendMessage({
+      ...p,
+      users: c.resolve(TOKENS.recentUsers),
+      known: c.resolve(TOKENS.knownConversations),
+      posting: c.resolve(TOKENS.posting),
+    }),
   markMessageRead: (p, c) => new MarkMessageRead({ ...p, ...services(c) }),
   deleteMessage: (p, c) => new DeleteMessage({ ...p, ...services(c) }),
   editMessage: (p, c) =>
@@ -181,10 +189,18 @@ export const registerUseCases = (container: DependencyContainer): void => {
   cached(container, TOKENS.views, (p) => new MessageViews(p));
   cached(container, TOKENS.deliveries, (p, c) => new DeliveryConfirmation({ ...p, ...services(c) }));
   cached(container, TOKENS.summaries, (p) => new ConversationSummaries(p));
+  cached(container, TOKENS.knownConversations, () => new KnownConversations());
+  cached(container, TOKENS.recentUsers, (p) => new RecentUsers(p));
   cached(
     container,
     TOKENS.posting,
-    (p, c) => new MessagePosting({ ...p, deliveries: c.resolve(TOKENS.deliveries), ...services(c) }),
+    (p, c) =>
+      new MessagePosting({
+        ...p,
+        deliveries: c.resolve(TOKENS.deliveries),
+        known: c.resolve(TOKENS.knownConversations),
+        ...services(c),
+      }),
   );
   for (const name of Object.keys(useCaseFactories) as Array<keyof UseCases>) {
     cached<unknown>(container, USE_CASE_TOKENS[name], useCaseFactories[name]);

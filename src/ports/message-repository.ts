@@ -3,6 +3,15 @@ import type { Message, MessageDraft } from '../domain/message.js';
 export interface DuplicateMessage {
   /** Which idempotency key already has a message. */
   readonly duplicate: 'clientMessageId' | 'autoMessageId';
+  /** The message stored earlier under that key. */
+  readonly original: Message;
+}
+
+export interface Delivered {
+  /** The message after: its `deliveredAt` is the first confirmation's. */
+  readonly message: Message;
+  /** True only for the call that set `deliveredAt`. */
+  readonly marked: boolean;
 }
 
 export interface HistoryQuery {
@@ -33,6 +42,7 @@ export interface MessageRepository {
    * and no position is left empty to be filled later. `lastSeqHint` is a
    * position known to be taken already (the conversation's last message):
    * it saves looking the highest one up, and is never trusted beyond that.
+   * A duplicate key answers with the message stored under it.
    */
   insert(message: MessageDraft, lastSeqHint?: number): Promise<Message | DuplicateMessage>;
   findById(id: string): Promise<Message | null>;
@@ -47,8 +57,8 @@ export interface MessageRepository {
   history(conversationId: string, query: HistoryQuery): Promise<HistoryPage>;
   /** Sets readAt when unset and the reader is the receiver; returns the message after (null if absent). */
   markRead(messageId: string, readerId: string, at: Date): Promise<Message | null>;
-  /** Sets deliveredAt when unset; true when this call set it. */
-  markDelivered(messageId: string, at: Date): Promise<boolean>;
+  /** Sets deliveredAt when unset; the message after (null if absent). */
+  markDelivered(messageId: string, at: Date): Promise<Delivered | null>;
   /** Marks every unread, undeleted message to `readerId` in the conversation; returns those it marked. */
   markConversationRead(conversationId: string, readerId: string, at: Date): Promise<MarkedRead[]>;
   /**

@@ -84,6 +84,7 @@ export const describeMessageRepositoryContract = (
       const original = await stored({ clientMessageId: 'c-1' });
       expect(await repository.insert(aMessage({ clientMessageId: 'c-1', content: 'again' }))).toEqual({
         duplicate: 'clientMessageId',
+        original,
       });
       const fromBob = await stored({ clientMessageId: 'c-1', senderId: BOB, receiverId: ALICE });
 
@@ -98,6 +99,7 @@ export const describeMessageRepositoryContract = (
       const original = await stored({ autoMessageId, messageType: 'auto' });
       expect(await repository.insert(aMessage({ autoMessageId, messageType: 'auto' }))).toEqual({
         duplicate: 'autoMessageId',
+        original,
       });
       expect(await repository.findByAutoMessageId(autoMessageId)).toEqual(original);
       expect(await repository.findByAutoMessageId(nextId())).toBeNull();
@@ -113,8 +115,11 @@ export const describeMessageRepositoryContract = (
     });
 
     it('takes no position for a refused duplicate', async () => {
-      await stored({ clientMessageId: 'c-1' });
-      expect(await repository.insert(aMessage({ clientMessageId: 'c-1' }))).toEqual({ duplicate: 'clientMessageId' });
+      const original = await stored({ clientMessageId: 'c-1' });
+      expect(await repository.insert(aMessage({ clientMessageId: 'c-1' }))).toEqual({
+        duplicate: 'clientMessageId',
+        original,
+      });
       expect((await stored()).seq).toBe(2);
     });
 
@@ -200,12 +205,13 @@ export const describeMessageRepositoryContract = (
       expect(await repository.markRead(nextId(), BOB, at(3))).toBeNull();
     });
 
-    it('marks a message delivered once: only the call that set it gets true', async () => {
+    it('marks a message delivered once: only the call that set it says marked, both get the message after', async () => {
       const message = await stored();
-      expect(await repository.markDelivered(message.id, at(1))).toBe(true);
-      expect(await repository.markDelivered(message.id, at(2))).toBe(false);
-      expect((await repository.findById(message.id))?.deliveredAt).toEqual(at(1));
-      expect(await repository.markDelivered(nextId(), at(2))).toBe(false);
+      const delivered = { ...message, deliveredAt: at(1) };
+      expect(await repository.markDelivered(message.id, at(1))).toEqual({ message: delivered, marked: true });
+      expect(await repository.markDelivered(message.id, at(2))).toEqual({ message: delivered, marked: false });
+      expect(await repository.findById(message.id)).toEqual(delivered);
+      expect(await repository.markDelivered(nextId(), at(2))).toBeNull();
     });
 
     it("marks a conversation read: only the reader's unread, undeleted messages there, returning those", async () => {

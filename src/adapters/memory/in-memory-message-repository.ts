@@ -1,5 +1,6 @@
 import type { Message, MessageDraft } from '../../domain/message.js';
 import type {
+  Delivered,
   DuplicateMessage,
   HistoryPage,
   HistoryQuery,
@@ -29,10 +30,11 @@ export class InMemoryMessageRepository implements MessageRepository {
   async insert(draft: MessageDraft): Promise<Message | DuplicateMessage> {
     if (this.messages.has(draft.id)) throw new Error(`message ${draft.id} already exists`);
     const clientKey = draft.clientMessageId === null ? null : clientKeyOf(draft.senderId, draft.clientMessageId);
-    if (clientKey !== null && this.idByClientKey.has(clientKey)) return { duplicate: 'clientMessageId' };
-    if (draft.autoMessageId !== null && this.idByAutoMessageId.has(draft.autoMessageId)) {
-      return { duplicate: 'autoMessageId' };
-    }
+    const byClientKey = clientKey === null ? null : this.copyOf(this.idByClientKey.get(clientKey));
+    if (byClientKey) return { duplicate: 'clientMessageId', original: byClientKey };
+    const byAutoMessageId =
+      draft.autoMessageId === null ? null : this.copyOf(this.idByAutoMessageId.get(draft.autoMessageId));
+    if (byAutoMessageId) return { duplicate: 'autoMessageId', original: byAutoMessageId };
     const ids = this.idsByConversation.get(draft.conversationId) ?? [];
     const stored = copy({ ...draft, seq: ids.length + 1 });
     this.messages.set(stored.id, stored);
@@ -85,11 +87,11 @@ export class InMemoryMessageRepository implements MessageRepository {
     return copy(this.replace({ ...message, readAt: new Date(at) }));
   }
 
-  async markDelivered(messageId: string, at: Date): Promise<boolean> {
+  async markDelivered(messageId: string, at: Date): Promise<Delivered | null> {
     const message = this.messages.get(messageId);
-    if (!message || message.deliveredAt !== null) return false;
-    this.replace({ ...message, deliveredAt: new Date(at) });
-    return true;
+    if (!message) return null;
+    if (message.deliveredAt !== null) return { message: copy(message), marked: false };
+    return { message: copy(this.replace({ ...message, deliveredAt: new Date(at) })), marked: true };
   }
 
   async markConversationRead(conversationId: string, readerId: string, at: Date): Promise<MarkedRead[]> {

@@ -6,17 +6,10 @@ import { decodeDocument } from './documents/decode-document.js';
 import { duplicateKeyFields } from './duplicate-key-error.js';
 import { insertAtNextPosition } from './insert-at-next-position.js';
 import type { MongoDatabase } from './mongo-database.js';
-
-/** How many conversations' last positions a process remembers as hints. */
-const REMEMBERED_CONVERSATIONS = 10_000;
+import { PositionHints } from './position-hints.js';
 
 export class MongoChangeLog implements ChangeLog {
-  /**
-   * The last position this process stored or saw per conversation: taken,
-   * so a safe place to start, which saves looking up the highest in the
-   * common case. Another process may have gone further; a collision says so.
-   */
-  private readonly lastTaken = new Map<string, number>();
+  private readonly hints = new PositionHints();
 
   constructor(private readonly db: MongoDatabase) {}
 
@@ -28,25 +21,15 @@ export class MongoChangeLog implements ChangeLog {
   async record(draft: ChangeDraft): Promise<Change> {
     const result = await insertAtNextPosition<ChangeDocument, Change>({
       collection: this.changes,
-      taken: this.lastTaken.get(draft.conversationId) ?? (await this.highestPos(draft.conversationId)),
+      taken: this.hints.taken(draft.conversationId) ?? (await this.highestPos(draft.conversationId)),
       highestStored: () => this.highestPos(draft.conversationId),
       build: (pos) => changeToDocument({ ...draft, pos }),
       onDuplicate: (error, document) => this.duplicateOf(error, document),
       scope: `the changes of conversation ${draft.conversationId}`,
     });
     const change = 'stored' in result ? changeFromDocument(result.stored) : result.answer;
-    this.remember(change.conversationId, change.pos);
+    this.hints.remember(change.conversationId, change.pos);
     return change;
-  }
-
-  private remember(conversationId: string, pos: number): void {
-    if (pos <= (this.lastTaken.get(conversationId) ?? 0)) return;
-    this.lastTaken.delete(conversationId);
-    this.lastTaken.set(conversationId, pos);
-    if (this.lastTaken.size > REMEMBERED_CONVERSATIONS) {
-      const oldest = this.lastTaken.keys().next().value;
-      if (oldest !== undefined) this.lastTaken.delete(oldest);
-    }
   }
 
   async since(conversationIds: readonly string[], seen: Positions, limit: number): Promise<ChangesPage> {

@@ -1,6 +1,7 @@
 import type { Collection, Filter, MongoServerError } from 'mongodb';
 import type { Message, MessageDraft } from '../../domain/message.js';
 import type {
+  Delivered,
   DuplicateMessage,
   HistoryPage,
   HistoryQuery,
@@ -20,11 +21,13 @@ import { duplicateKeyFields } from './duplicate-key-error.js';
 import { insertAtNextPosition } from './insert-at-next-position.js';
 import type { MongoDatabase } from './mongo-database.js';
 import { toObjectId } from './object-ids.js';
+import { PositionHints } from './position-hints.js';
 
 const deletionTicket = (messageId: string): string => `deleted:${messageId}`;
 
 export class MongoMessageRepository implements MessageRepository {
   private readonly tickets: ClaimTickets;
+  private readonly hints = new PositionHints();
 
   constructor(private readonly db: MongoDatabase) {
     this.tickets = new ClaimTickets(db);
@@ -36,18 +39,22 @@ export class MongoMessageRepository implements MessageRepository {
 
   /** Positions are taken as `insertAtNextPosition` explains: no hole, no reuse, on any server. */
   async insert(draft: MessageDraft, lastSeqHint?: number): Promise<Message | DuplicateMessage> {
+    const { conversationId } = draft;
     const result = await insertAtNextPosition<MessageDocument, DuplicateMessage>({
       collection: this.messages,
-      taken: lastSeqHint ?? (await this.highestSeq(draft.conversationId)),
-      highestStored: () => this.highestSeq(draft.conversationId),
+      taken: this.hints.taken(conversationId, lastSeqHint) ?? (await this.highestSeq(conversationId)),
+      highestStored: () => this.highestSeq(conversationId),
       build: (seq) => messageToDocument({ ...draft, seq }),
       onDuplicate: async (error, document) => {
         const duplicate = await this.duplicateOf(error, document);
-        return duplicate === 'seq' ? 'position' : { duplicate };
+        return duplicate === 'seq' ? 'position' : { duplicate, original: await this.originalOf(duplicate, document) };
       },
-      scope: `conversation ${draft.conversationId}`,
+      scope: `conversation ${conversationId}`,
     });
-    return 'stored' in result ? messageFromDocument(result.stored) : result.answer;
+    if ('answer' in result) return result.answer;
+    const stored = messageFromDocument(result.stored);
+    this.hints.remember(conversationId, stored.seq);
+    return stored;
   }
 
   async findById(id: string): Promise<Message | null> {
@@ -101,11 +108,17 @@ export class MongoMessageRepository implements MessageRepository {
     return updated ? this.decode(updated) : this.findOne({ _id });
   }
 
-  async markDelivered(messageId: string, at: Date): Promise<boolean> {
+  async markDelivered(messageId: string, at: Date): Promise<Delivered | null> {
     const _id = toObjectId(messageId);
-    if (!_id) return false;
-    const result = await this.messages.updateOne({ _id, deliveredAt: null }, { $set: { deliveredAt: at } });
-    return result.modifiedCount === 1;
+    if (!_id) return null;
+    const updated = await this.messages.findOneAndUpdate(
+      { _id, deliveredAt: null },
+      { $set: { deliveredAt: at } },
+      { returnDocument: 'after' },
+    );
+    if (updated) return { message: this.decode(updated), marked: true };
+    const message = await this.findOne({ _id });
+    return message && { message, marked: false };
   }
 
   async markConversationRead(conversationId: string, readerId: string, at: Date): Promise<MarkedRead[]> {
@@ -201,6 +214,15 @@ export class MongoMessageRepository implements MessageRepository {
     if (autoMessageId !== undefined && (await this.exists({ autoMessageId }))) return 'autoMessageId';
     if (await this.exists({ conversationId, seq })) return 'seq';
     throw error;
+  }
+
+  private async originalOf(
+    duplicate: DuplicateMessage['duplicate'],
+    { senderClientKey, autoMessageId }: MessageDocument,
+  ): Promise<Message> {
+    const original = await this.findOne(duplicate === 'clientMessageId' ? { senderClientKey } : { autoMessageId });
+    if (!original) throw new Error(`duplicate ${duplicate} reported but no original message found`);
+    return original;
   }
 
   private async highestSeq(conversationId: string): Promise<number> {

@@ -20,16 +20,17 @@ export class DeliveryConfirmation {
   async confirm(messageId: string): Promise<void> {
     const { messages, recording, notifier, clock, logger } = this.deps;
     try {
-      const marked = await messages.markDelivered(messageId, clock.now());
-      const message = await messages.findById(messageId);
-      if (!message?.deliveredAt) return;
+      const delivered = await messages.markDelivered(messageId, clock.now());
+      const deliveredAt = delivered?.message.deliveredAt;
+      if (!delivered || !deliveredAt) return;
+      const { message, marked } = delivered;
       // Recorded also when an earlier confirmation marked it: that run may have died before recording.
-      const change = await recording.messageDelivered(message, message.deliveredAt);
+      const change = await recording.messageDelivered(message, deliveredAt);
       if (!marked) return;
       notifier.toUser(message.senderId, 'message_delivered', {
         messageId,
         conversationId: message.conversationId,
-        deliveredAt: message.deliveredAt.toISOString(),
+        deliveredAt: deliveredAt.toISOString(),
         cursor: changeCursor(change.conversationId, change.pos),
       });
     } catch (error) {

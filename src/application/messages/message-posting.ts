@@ -6,6 +6,7 @@ import type { IdGenerator } from '../../ports/id-generator.js';
 import { isDuplicateMessage, type MessageRepository } from '../../ports/message-repository.js';
 import type { Metrics } from '../../ports/metrics.js';
 import type { RealtimeNotifier } from '../../ports/realtime-notifier.js';
+import type { KnownConversations } from '../conversations/known-conversations.js';
 import type { ChangeRecording } from '../sync/change-recording.js';
 import { changeCursor } from '../sync/sync-cursor.js';
 import type { DeliveryConfirmation } from './confirm-delivery.js';
@@ -37,6 +38,7 @@ export class MessagePosting {
     private readonly deps: {
       messages: MessageRepository;
       conversations: ConversationRepository;
+      known: KnownConversations;
       notifier: RealtimeNotifier;
       deliveries: DeliveryConfirmation;
       recording: ChangeRecording;
@@ -57,15 +59,23 @@ export class MessagePosting {
     return posted;
   }
 
-  /** Stores at the conversation's next position, or finds the message an idempotency key already names. */
+  /**
+   * Stores at the conversation's next position, or finds the message an
+   * idempotency key already names. With the pair's conversation known, that
+   * is three round trips: the insert, then the last-message update and the
+   * change record together.
+   */
   async store(input: NewMessage): Promise<Posted> {
-    const { messages, conversations, ids, clock, metrics } = this.deps;
+    const { messages, conversations, known, ids, clock, metrics } = this.deps;
     const now = clock.now();
-    const conversation = await conversations.findOrCreate(input.sender.id, input.receiverId, ids.next(), now);
+    const knownId = known.idOf(input.sender.id, input.receiverId);
+    const target =
+      knownId === undefined ? await this.openConversation(input, now) : { id: knownId, lastSeq: undefined };
+    if ('earlier' in target) return this.storedEarlier(target.earlier);
     const inserted = await messages.insert(
       {
         id: ids.next(),
-        conversationId: conversation.id,
+        conversationId: target.id,
         senderId: input.sender.id,
         receiverId: input.receiverId,
         content: input.content,
@@ -78,17 +88,16 @@ export class MessagePosting {
         deletedAt: null,
         editedAt: null,
       },
-      lastSeqOf(conversation),
+      target.lastSeq,
     );
-    if (isDuplicateMessage(inserted)) {
-      const original = await this.findOriginal(input);
-      if (!original) throw new Error(`duplicate ${inserted.duplicate} reported but no original message found`);
-      return { message: original, conversation, created: false, cursor: await this.recordCreation(original) };
-    }
-    const updated = (await conversations.recordLastMessage(conversation.id, lastMessageOf(inserted))) ?? conversation;
-    const cursor = await this.recordCreation(inserted);
+    if (isDuplicateMessage(inserted)) return this.storedEarlier(inserted.original);
+    const [conversation, cursor] = await Promise.all([
+      conversations.recordLastMessage(target.id, lastMessageOf(inserted)),
+      this.recordCreation(inserted),
+    ]);
+    if (!conversation) throw new Error(`conversation ${target.id} of message ${inserted.id} not found`);
     metrics.increment('messages_sent');
-    return { message: inserted, conversation: updated, created: true, cursor };
+    return { message: inserted, conversation, created: true, cursor };
   }
 
   /**
@@ -96,10 +105,8 @@ export class MessagePosting {
    * recording its creation first when the run that stored it died before that.
    */
   async announceStored(message: Message, senderUsername: string, answeredConnection?: string): Promise<Posted | null> {
-    const conversation = await this.deps.conversations.findById(message.conversationId);
-    if (!conversation) return null;
-    const posted = { message, conversation, created: false, cursor: await this.recordCreation(message) };
-    this.announce(posted, senderUsername, answeredConnection);
+    const posted = await this.withConversation(message);
+    if (posted) this.announce(posted, senderUsername, answeredConnection);
     return posted;
   }
 
@@ -132,6 +139,37 @@ export class MessagePosting {
       payload,
       answeredConnection === undefined ? {} : { exceptConnection: answeredConnection },
     );
+  }
+
+  /**
+   * The pair's conversation, found or created, the first time this process
+   * sends between them. A retry's original is looked for first, so a retried
+   * message never opens a conversation of its own.
+   */
+  private async openConversation(
+    input: NewMessage,
+    now: Date,
+  ): Promise<{ id: string; lastSeq?: number } | { earlier: Message }> {
+    const earlier = await this.findOriginal(input);
+    if (earlier) return { earlier };
+    const { conversations, known, ids } = this.deps;
+    const conversation = await conversations.findOrCreate(input.sender.id, input.receiverId, ids.next(), now);
+    known.remember(conversation);
+    return { id: conversation.id, lastSeq: lastSeqOf(conversation) };
+  }
+
+  private async storedEarlier(message: Message): Promise<Posted> {
+    const posted = await this.withConversation(message);
+    if (!posted) throw new Error(`conversation ${message.conversationId} of message ${message.id} not found`);
+    return posted;
+  }
+
+  private async withConversation(message: Message): Promise<Posted | null> {
+    const [conversation, cursor] = await Promise.all([
+      this.deps.conversations.findById(message.conversationId),
+      this.recordCreation(message),
+    ]);
+    return conversation && { message, conversation, created: false, cursor };
   }
 
   /** The first message of a conversation also records its creation; both records are idempotent. */

@@ -1,16 +1,16 @@
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 import { notFound, validation, type AppError } from '../../domain/errors.js';
-import { conversationView, isParticipant, otherParticipant } from '../../domain/conversation.js';
+import { conversationView } from '../../domain/conversation.js';
 import { messageView } from '../../domain/message.js';
 import type { ConversationRepository } from '../../ports/conversation-repository.js';
-import type { MessageRepository } from '../../ports/message-repository.js';
 import type { MessageEventPayload } from '../../ports/realtime-events.js';
 import type { AccessClaims } from '../../ports/token-service.js';
-import type { UserRepository } from '../../ports/user-repository.js';
 import { ClientMessageId, Content, IdString } from '../shared/codecs.js';
 import { decodeInput } from '../shared/decode.js';
 import { fail, ok, type Result } from '../shared/result.js';
+import type { KnownConversations } from '../conversations/known-conversations.js';
+import type { RecentUsers } from '../users/recent-users.js';
 import type { MessagePosting, Posted } from './message-posting.js';
 
 export const SendMessageInput = t.exact(
@@ -29,9 +29,10 @@ export interface SentMessage extends MessageEventPayload {
 export class SendMessage {
   constructor(
     private readonly deps: {
-      users: UserRepository;
+      /** Both users of a send, read at most a few seconds ago. */
+      users: RecentUsers;
       conversations: ConversationRepository;
-      messages: MessageRepository;
+      known: KnownConversations;
       posting: MessagePosting;
     },
   ) {}
@@ -45,15 +46,6 @@ export class SendMessage {
     if (E.isLeft(decoded)) return decoded;
     const input = decoded.right;
 
-    if (input.clientMessageId) {
-      const earlier = await this.deps.messages.findByClientMessageId(caller.userId, input.clientMessageId);
-      if (earlier) {
-        // Announced again: the run that stored it may have died before it could (receivers dedupe by id).
-        const reposted = await this.deps.posting.announceStored(earlier, caller.username, answeredConnection);
-        if (reposted) return ok(this.view(reposted));
-      }
-    }
-
     const receiverId = await this.resolveReceiver(caller.userId, input);
     if (E.isLeft(receiverId)) return receiverId;
     const [sender, receiver] = await Promise.all([
@@ -63,6 +55,7 @@ export class SendMessage {
     if (!receiver || !receiver.isActive) return fail(notFound('Receiver not found'));
     if (!sender) return fail(notFound('Sender not found'));
 
+    // A retry (same clientMessageId) gets its original, announced again: the run that stored it may have died first.
     const posted = await this.deps.posting.post(
       {
         sender: { id: sender.id, username: sender.username },
@@ -98,11 +91,22 @@ export class SendMessage {
       return ok(input.receiverId);
     }
     if (input.conversationId) {
-      const conversation = await this.deps.conversations.findById(input.conversationId);
-      if (!conversation || !isParticipant(conversation, senderId)) return fail(notFound('Conversation not found'));
-      return ok(otherParticipant(conversation, senderId));
+      const participants = await this.participantsOf(input.conversationId);
+      const receiverId = participants?.find((id) => id !== senderId);
+      if (!participants?.includes(senderId) || receiverId === undefined)
+        return fail(notFound('Conversation not found'));
+      return ok(receiverId);
     }
     return fail(validation('Validation failed', [{ field: 'receiverId', message: 'is required' }]));
+  }
+
+  private async participantsOf(conversationId: string): Promise<readonly string[] | undefined> {
+    const { known, conversations } = this.deps;
+    const remembered = known.participantsOf(conversationId);
+    if (remembered) return remembered;
+    const conversation = await conversations.findById(conversationId);
+    if (conversation) known.remember(conversation);
+    return conversation?.participants;
   }
 
   private view({ message, conversation, created, cursor }: Posted): SentMessage {

@@ -29,6 +29,8 @@ import { CheckParticipation } from '../../../src/application/conversations/check
 import { NotifyTyping } from '../../../src/application/conversations/notify-typing.js';
 import { DeliveryConfirmation } from '../../../src/application/messages/confirm-delivery.js';
 import { MarkMessageRead } from '../../../src/application/messages/mark-message-read.js';
+import { KnownConversations } from '../../../src/application/conversations/known-conversations.js';
+import { RecentUsers } from '../../../src/application/users/recent-users.js';
 import { MessagePosting } from '../../../src/application/messages/message-posting.js';
 import { SendMessage } from '../../../src/application/messages/send-message.js';
 import { TrackPresence } from '../../../src/application/presence/track-presence.js';
@@ -103,7 +105,18 @@ export const buildSystem = async (options: SystemOptions = {}) => {
   const issuer = new SessionIssuer({ sessions, tokens, opaqueTokens, ids, clock, refreshTokenTtlSeconds: 3600 });
   const recording = new ChangeRecording({ changes: new InMemoryChangeLog(), clock });
   const deliveries = new DeliveryConfirmation({ messages, recording, notifier, clock, logger });
-  const posting = new MessagePosting({ messages, conversations, notifier, deliveries, recording, metrics, ids, clock });
+  const known = new KnownConversations();
+  const posting = new MessagePosting({
+    messages,
+    conversations,
+    known,
+    notifier,
+    deliveries,
+    recording,
+    metrics,
+    ids,
+    clock,
+  });
   const registerUser = new RegisterUser({
     users,
     hasher: new BcryptPasswordHasher({ cost: 4 }),
@@ -115,7 +128,7 @@ export const buildSystem = async (options: SystemOptions = {}) => {
   const useCases: RealtimeUseCases = {
     authenticate: new Authenticate({ tokens, revocations }),
     checkParticipation: new CheckParticipation({ conversations }),
-    sendMessage: new SendMessage({ users, conversations, messages, posting }),
+    sendMessage: new SendMessage({ users: new RecentUsers({ users, clock }), conversations, known, posting }),
     notifyTyping: new NotifyTyping({ conversations, notifier }),
     markMessageRead: new MarkMessageRead({
       messages,
