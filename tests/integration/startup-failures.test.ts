@@ -86,6 +86,6 @@ describe('a failed start', () => {
       expect(line.message).toMatch(message);
       expect(lines[0]).not.toMatch(/password|\n\s+at /);
     },
-    60_000,
+    120_000,
   );
 });

@@ -16,7 +16,8 @@ if (composeMissing) console.warn(`[skipped] docker-compose config: ${composeMiss
 /** Set by compose for each container, not taken from .env. */
 const SET_PER_CONTAINER = ['NODE_ENV', 'HOST', 'PORT', 'ROLES', 'HEALTH_PORT', 'LOG_DIR'];
 
-describe.skipIf(composeMissing !== null)('docker-compose.yml', () => {
+// docker-compose is a Python program: each call takes seconds on a busy machine.
+describe.skipIf(composeMissing !== null)('docker-compose.yml', { timeout: 90_000 }, () => {
   it('passes `docker-compose config` on a fresh clone (no .env) and with .env.example as its .env', async () => {
     await expect(resolvedCompose()).resolves.toHaveProperty('services');
     await expect(resolvedCompose(read('.env.example'))).resolves.toHaveProperty('services');
