@@ -19,6 +19,7 @@ import type { Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
 import type { RandomSource } from '../ports/random-source.js';
 import type { Config } from './config.js';
+import { consoleFormatOf } from './console-format.js';
 import { buildContainer } from './container.js';
 import type { DependencyContainer } from './di.js';
 import type { Infrastructure } from './infrastructure.js';
@@ -40,8 +41,8 @@ export interface ComposedSystem {
   readonly io: ChatServer;
   readonly container: DependencyContainer;
   readonly useCases: UseCases;
-  /** Stops the queue, the socket server and every connection, then flushes the logs. */
-  close(): Promise<void>;
+  /** Stops the queue, the socket server and every connection, then flushes the logs; `quietly` logs nothing. */
+  close(quietly?: boolean): Promise<void>;
 }
 
 const jwtSecretFor = (config: Config, logger: Logger): string => {
@@ -60,12 +61,26 @@ export const composeSystem = async (
     ? undefined
     : createWinstonLogger({
         level: config.LOG_LEVEL,
-        format: config.LOG_FORMAT ?? (config.NODE_ENV === 'production' ? 'json' : 'pretty'),
-        ...(config.LOG_TO_FILES ? { directory: config.LOG_DIR } : {}),
+        format: consoleFormatOf(config.NODE_ENV, config.LOG_FORMAT),
+        ...(config.LOG_TO_FILES
+          ? {
+              files: {
+                directory: config.LOG_DIR,
+                maxSizeMb: config.LOG_FILE_MAX_SIZE_MB,
+                maxDays: config.LOG_FILE_MAX_DAYS,
+              },
+            }
+          : {}),
       });
   const logger = overrides.logger ?? ownLogger!;
   const clock = overrides.clock ?? new SystemClock();
-  const infrastructure = overrides.infrastructure ?? (await selectInfrastructure(config, logger));
+  let infrastructure: Infrastructure;
+  try {
+    infrastructure = overrides.infrastructure ?? (await selectInfrastructure(config, logger));
+  } catch (error) {
+    await ownLogger?.close();
+    throw error;
+  }
   const metrics = new PrometheusMetrics();
 
   const io = createSocketServer(httpServer, { corsOrigins: config.CORS_ORIGINS });
@@ -119,11 +134,11 @@ export const composeSystem = async (
     io,
     container,
     useCases: resolveUseCases(container),
-    async close() {
+    async close(quietly = false) {
       await infrastructure.queue.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await infrastructure.close();
-      logger.info('stopped');
+      if (!quietly) logger.info('stopped');
       await (ownLogger ?? overrides.logger)?.close?.();
     },
   };

@@ -1,18 +1,34 @@
 import { existsSync } from 'node:fs';
 import * as E from 'fp-ts/lib/Either.js';
-import { startApp } from './app.js';
+import { startApp, type RunningApp } from './app.js';
 import { decodeConfig } from './config.js';
+import { consoleFormatOf } from './console-format.js';
+import { invalidConfiguration, startupFailureLine } from './startup-error.js';
 
 // A .env file in the working directory fills in what the environment leaves unset.
 if (existsSync('.env')) process.loadEnvFile('.env');
 
-const config = decodeConfig(process.env);
-if (E.isLeft(config)) {
-  console.error(`Invalid configuration:\n${config.left.map((line) => `  - ${line}`).join('\n')}`);
+/** A failed start ends as one line naming what to fix, and exit code 1. */
+function failStart(error: unknown, logFormat: string | undefined): never {
+  const format = consoleFormatOf(
+    process.env.NODE_ENV,
+    logFormat === 'json' || logFormat === 'pretty' ? logFormat : undefined,
+    process.stderr.isTTY === true,
+  );
+  process.stderr.write(`${startupFailureLine(error, format)}\n`);
   process.exit(1);
 }
 
-const app = await startApp(config.right);
+const config = decodeConfig(process.env);
+if (E.isLeft(config)) failStart(invalidConfiguration(config.left), process.env.LOG_FORMAT);
+const settings = config.right;
+
+let app: RunningApp;
+try {
+  app = await startApp(settings);
+} catch (error) {
+  failStart(error, settings.LOG_FORMAT);
+}
 
 // Driver and adapter code may drop the promise of a command cut off by a lost
 // connection (the Socket.IO Redis adapter publishes without a handler). The
@@ -34,9 +50,9 @@ const shutdown = (signal: string) => {
   if (signalled) return;
   signalled = true;
   const forced = setTimeout(() => {
-    console.error(`graceful shutdown took longer than ${config.right.SHUTDOWN_TIMEOUT_MS} ms after ${signal}; exiting`);
+    console.error(`graceful shutdown took longer than ${settings.SHUTDOWN_TIMEOUT_MS} ms after ${signal}; exiting`);
     process.exit(1);
-  }, config.right.SHUTDOWN_TIMEOUT_MS);
+  }, settings.SHUTDOWN_TIMEOUT_MS);
   forced.unref();
   app.stop().then(
     () => process.exit(0),

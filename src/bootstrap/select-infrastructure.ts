@@ -1,3 +1,4 @@
+import amqplib from 'amqplib';
 import { AmqpHealthIndicator } from '../adapters/amqp/amqp-health-indicator.js';
 import { AmqpMessageQueue } from '../adapters/amqp/amqp-message-queue.js';
 import { MongoAutoMessageRepository } from '../adapters/mongo/mongo-auto-message-repository.js';
@@ -23,13 +24,14 @@ import type { Logger } from '../ports/logger.js';
 import type { Config } from './config.js';
 import type { Infrastructure } from './infrastructure.js';
 import { memoryInfrastructure } from './memory-infrastructure.js';
+import { reasonOf, StartupError, startupStep } from './startup-error.js';
 
-const STARTUP_CONNECT_TIMEOUT_MS = 15_000;
-
-/** How a URL shows in logs: scheme, host and path, never credentials. */
+/** How a URL shows in logs: scheme, hosts and path, never credentials or options. */
 export const describeUrl = (url: string): string => {
-  const parsed = new URL(url);
-  return `${parsed.protocol}//${parsed.host}${parsed.pathname === '/' ? '' : parsed.pathname}`;
+  const match = /^([a-z][a-z0-9+.-]*:)\/\/(?:[^@/?#]*@)?([^/?#]*)(\/[^?#]*)?/i.exec(url);
+  if (!match) return '(unparsable URL)';
+  const [, scheme, hosts, path] = match;
+  return `${scheme}//${hosts}${path === undefined || path === '/' ? '' : path}`;
 };
 
 type Part = Partial<Omit<Infrastructure, 'active' | 'close' | 'health' | 'isLive'>> & {
@@ -40,10 +42,18 @@ type Part = Partial<Omit<Infrastructure, 'active' | 'close' | 'health' | 'isLive
 };
 
 const mongoPart = async (url: string, config: Config, logger: Logger): Promise<Part> => {
-  const { client } = await connectMongo(url);
+  const where = `MongoDB at ${describeUrl(url)}`;
+  const timeoutMs = config.STARTUP_TIMEOUT_MS;
+  const { client } = await startupStep(
+    { setting: 'MONGODB_URI', what: `${where} did not answer`, timeoutMs, abandon: (late) => late.close() },
+    connectMongo(url),
+  );
   const database = new RebuildableMongoDatabase(() => createMongoClient(url), config.MONGODB_DB, client);
   try {
-    await ensureIndexes(database);
+    await startupStep(
+      { setting: 'MONGODB_URI', what: `${where} refused the indexes of db=${config.MONGODB_DB}`, timeoutMs },
+      ensureIndexes(database),
+    );
   } catch (error) {
     await database.close();
     throw error;
@@ -80,8 +90,21 @@ const mongoPart = async (url: string, config: Config, logger: Logger): Promise<P
 
 const redisPart = async (url: string, config: Config, logger: Logger): Promise<Part> => {
   const redis = new RedisConnection({ url, keyPrefix: config.REDIS_KEY_PREFIX, logger });
-  await redis.connect();
-  const fanOut = await connectSocketIoRedisFanOut(url, config.REDIS_KEY_PREFIX, logger);
+  let heard: string | undefined;
+  redis.client.on('error', (error: Error) => (heard = reasonOf(error)));
+  const step = { setting: 'REDIS_URL', what: `Redis at ${describeUrl(url)} did not answer` };
+  let fanOut: Awaited<ReturnType<typeof connectSocketIoRedisFanOut>>;
+  try {
+    const timeoutMs = config.STARTUP_TIMEOUT_MS;
+    await startupStep({ ...step, timeoutMs, lastHeard: async () => heard }, redis.connect());
+    fanOut = await startupStep(
+      { ...step, timeoutMs, abandon: (late) => late.close() },
+      connectSocketIoRedisFanOut(url, config.REDIS_KEY_PREFIX, logger),
+    );
+  } catch (error) {
+    await redis.quit();
+    throw error;
+  }
   const where = `redis ${describeUrl(url)}`;
   return {
     presence: new RedisPresenceStore(redis, { leaseMs: config.PRESENCE_LEASE_SECONDS * 1000 }),
@@ -115,9 +138,14 @@ const rabbitPart = async (url: string, config: Config, logger: Logger): Promise<
     backoffMs: config.AUTO_RETRY_BASE_MS,
     prefetch: config.AUTO_PREFETCH,
   });
-  // Start ready when the broker is there; without it, start anyway (not ready) and let the manager reconnect.
-  if (!(await queue.waitUntilConnected(STARTUP_CONNECT_TIMEOUT_MS))) {
-    logger.warn('RabbitMQ is not reachable yet; publishing waits for it', { url: describeUrl(url) });
+  // Once started, the manager rides out broker outages; a broker never reached at start is a setting to fix.
+  if (!(await queue.waitUntilConnected(config.STARTUP_TIMEOUT_MS))) {
+    const reason = await whyAmqpRefuses(url);
+    await queue.close();
+    throw new StartupError(
+      'RABBITMQ_URL',
+      `RabbitMQ at ${describeUrl(url)} did not accept a connection within ${config.STARTUP_TIMEOUT_MS} ms (${reason})`,
+    );
   }
   return {
     queue,
@@ -125,6 +153,17 @@ const rabbitPart = async (url: string, config: Config, logger: Logger): Promise<
     active: { queue: `rabbitmq ${describeUrl(url)} queue=${config.RABBITMQ_QUEUE}` },
     close: async () => undefined,
   };
+};
+
+/** The reason one direct attempt to connect gives, since the reconnecting manager keeps its own to itself. */
+const whyAmqpRefuses = async (url: string): Promise<string> => {
+  try {
+    const connection = await amqplib.connect(url, { timeout: 3000 });
+    await connection.close();
+    return 'it answers now, but did not in time';
+  } catch (error) {
+    return reasonOf(error);
+  }
 };
 
 /**

@@ -1,15 +1,23 @@
 import { join } from 'node:path';
 import winston from 'winston';
+import DailyRotateFile from 'winston-daily-rotate-file';
 import type { LogMeta, Logger } from '../../ports/logger.js';
 
 export type LogLevel = 'error' | 'warn' | 'info' | 'debug';
 
+/** Log files, rotated daily and by size; old ones are deleted. */
+export interface LogFiles {
+  readonly directory: string;
+  readonly maxSizeMb: number;
+  readonly maxDays: number;
+}
+
 export interface WinstonLoggerOptions {
   readonly level: LogLevel;
-  /** `pretty`: coloured, human-readable lines; `json`: one JSON object per line. */
+  /** `pretty`: human-readable lines, coloured only on a terminal; `json`: one JSON object per line. */
   readonly format: 'pretty' | 'json';
-  /** When set, also writes `app.log` (every level) and `error.log` (errors) there, as JSON lines. */
-  readonly directory?: string;
+  /** When set, also writes `app-<date>.log` (every level) and `error-<date>.log` (errors) there, as JSON lines. */
+  readonly files?: LogFiles;
   /** Writes nothing at all. */
   readonly silent?: boolean;
   /** Where the console lines go instead of stdout (tests read them from here). */
@@ -63,8 +71,39 @@ const prettyLine = winston.format.printf((info) => {
   return `${String(timestamp)} ${level} ${String(message)}${rest}`;
 });
 
-const pretty = winston.format.combine(winston.format.colorize(), prettyLine);
 const jsonLines = winston.format.json();
+
+/** Colour codes only where a terminal reads them: never in a file or a pipe. */
+const consoleFormat = (format: WinstonLoggerOptions['format'], stream: NodeJS.WritableStream) => {
+  if (format === 'json') return jsonLines;
+  return (stream as { isTTY?: boolean }).isTTY === true
+    ? winston.format.combine(winston.format.colorize(), prettyLine)
+    : prettyLine;
+};
+
+const rotatingFile = (files: LogFiles, name: string, level?: LogLevel): DailyRotateFile =>
+  new DailyRotateFile({
+    dirname: files.directory,
+    filename: `${name}-%DATE%.log`,
+    datePattern: 'YYYY-MM-DD',
+    maxSize: `${files.maxSizeMb}m`,
+    maxFiles: `${files.maxDays}d`,
+    auditFile: join(files.directory, `.${name}-audit.json`),
+    format: jsonLines,
+    ...(level ? { level } : {}),
+  });
+
+/** Resolves once everything written to the transport is in its file. */
+const flushed = (file: DailyRotateFile): Promise<void> =>
+  new Promise<void>((resolve) => {
+    const close = () => {
+      file.once('finish', () => resolve());
+      file.close?.();
+    };
+    // The logger ends its transports first; only then is every line handed to the file stream.
+    if (file.writableFinished) close();
+    else file.once('finish', close);
+  });
 
 interface Shared {
   closed: boolean;
@@ -107,10 +146,10 @@ export class WinstonLogger implements Logger {
 
   private end(): Promise<void> {
     this.shared.closed = true;
-    const files = this.root.transports.filter((t) => t instanceof winston.transports.File);
-    const flushed = Promise.all(files.map((file) => new Promise<void>((resolve) => file.once('finish', resolve))));
+    const files = this.root.transports.filter((t): t is DailyRotateFile => t instanceof DailyRotateFile);
+    const done = Promise.all(files.map(flushed));
     this.root.end();
-    return flushed.then(() => undefined);
+    return done.then(() => undefined);
   }
 
   private write(level: LogLevel, message: string, meta?: LogMeta): void {
@@ -121,23 +160,15 @@ export class WinstonLogger implements Logger {
 }
 
 export const createWinstonLogger = (options: WinstonLoggerOptions): WinstonLogger => {
+  const stream = options.stream ?? process.stdout;
+  const format = consoleFormat(options.format, stream);
   const transports: winston.transport[] = [
     options.stream
-      ? new winston.transports.Stream({
-          stream: options.stream,
-          format: options.format === 'pretty' ? pretty : jsonLines,
-        })
-      : new winston.transports.Console({ format: options.format === 'pretty' ? pretty : jsonLines }),
+      ? new winston.transports.Stream({ stream: options.stream, format })
+      : new winston.transports.Console({ format }),
   ];
-  if (options.directory !== undefined) {
-    transports.push(
-      new winston.transports.File({ filename: join(options.directory, 'app.log'), format: jsonLines }),
-      new winston.transports.File({
-        filename: join(options.directory, 'error.log'),
-        level: 'error',
-        format: jsonLines,
-      }),
-    );
+  if (options.files !== undefined) {
+    transports.push(rotatingFile(options.files, 'app'), rotatingFile(options.files, 'error', 'error'));
   }
   const root = winston.createLogger({
     level: options.level,

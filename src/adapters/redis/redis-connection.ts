@@ -69,15 +69,18 @@ export class RedisConnection {
 
   private watch(logger: Logger | undefined): void {
     let lost = false;
+    // Before the first connection, failures are the start's to report (once, naming the setting).
+    let connectedOnce = false;
     // Without an 'error' listener node-redis errors would crash the process.
     this.client.on('error', (error: Error) => {
-      if (!lost && this.client.isOpen) logger?.warn('redis connection lost', { error: error.message });
+      if (!lost && connectedOnce && this.client.isOpen) logger?.warn('redis connection lost', { error: error.message });
       else logger?.debug('redis connection error', { error: error.message });
       lost = true;
     });
     this.client.on('ready', () => {
-      if (lost) logger?.info('redis connection restored');
+      if (lost && connectedOnce) logger?.info('redis connection restored');
       lost = false;
+      connectedOnce = true;
     });
   }
 }

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -46,8 +46,7 @@ describe('createWinstonLogger', () => {
     const { logger, lines } = capture({ level: 'info', format: 'pretty' });
     logger.warn('slow request', { route: '/api/x' });
     const [line] = await lines();
-    const plain = line!.replace(/\u001b\[\d+m/g, '');
-    expect(plain).toMatch(/^\d{4}-\d\d-\d\dT\S+ warn slow request \{"route":"\/api\/x"\}$/);
+    expect(line).toMatch(/^\d{4}-\d\d-\d\dT\S+ warn slow request \{"route":"\/api\/x"\}$/);
   });
 
   it('drops levels below the configured one', async () => {
@@ -122,25 +121,65 @@ describe('createWinstonLogger', () => {
     expect(await lines()).toEqual([]);
   });
 
-  it('writes app.log (every level) and error.log (errors) as JSON, flushed by close', async () => {
+  const logDirectory = async () => {
     const directory = await mkdtemp(join(tmpdir(), 'winston-logger-'));
     directories.push(directory);
-    const { logger } = capture({ level: 'info', format: 'pretty', directory });
+    return directory;
+  };
+  const jsonFile = async (path: string) =>
+    (await readFile(path, 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+  const today = () => {
+    const now = new Date();
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  };
+
+  it('writes app-<date>.log (every level) and error-<date>.log (errors) as JSON, flushed by close', async () => {
+    const directory = await logDirectory();
+    const { logger } = capture({ level: 'info', format: 'pretty', files: { directory, maxSizeMb: 20, maxDays: 14 } });
     logger.info('first', { password: 'file-password' });
     logger.error('second', { code: 7 });
     await logger.close();
-    const app = (await readFile(join(directory, 'app.log'), 'utf8'))
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l));
-    const errors = (await readFile(join(directory, 'error.log'), 'utf8'))
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l));
+    const app = await jsonFile(join(directory, `app-${today()}.log`));
+    const errors = await jsonFile(join(directory, `error-${today()}.log`));
     expect(app.map((e) => e.message)).toEqual(['first', 'second']);
     expect(app[0]).toMatchObject({ level: 'info', password: '[REDACTED]' });
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ level: 'error', message: 'second', code: 7 });
+  });
+
+  it('starts a new file when one reaches LOG_FILE_MAX_SIZE_MB, keeping every line', async () => {
+    const directory = await logDirectory();
+    const { logger } = capture({ level: 'info', format: 'json', files: { directory, maxSizeMb: 1, maxDays: 14 } });
+    const filler = 'x'.repeat(1000);
+    for (let i = 0; i < 1500; i += 1) logger.info('line', { i, filler });
+    await logger.close();
+    const files = (await readdir(directory)).filter((name) => name.startsWith('app-')).sort();
+    expect(files.length).toBeGreaterThanOrEqual(2);
+    const sizes = await Promise.all(files.map(async (name) => (await stat(join(directory, name))).size));
+    for (const size of sizes) expect(size).toBeLessThanOrEqual(1024 * 1024 + 2000);
+    const lines = (await Promise.all(files.map((name) => jsonFile(join(directory, name))))).flat();
+    expect(lines.map((line) => line.i).sort((a, b) => Number(a) - Number(b))).toEqual([...Array(1500).keys()]);
+  });
+
+  it('colours pretty lines only on a terminal, and never writes colour codes to files', async () => {
+    const directory = await logDirectory();
+    const terminal = Object.assign(new PassThrough(), { isTTY: true });
+    let onTerminal = '';
+    terminal.on('data', (chunk: Buffer) => (onTerminal += chunk.toString('utf8')));
+    const files = { directory, maxSizeMb: 20, maxDays: 14 };
+    const coloured = createWinstonLogger({ level: 'info', format: 'pretty', stream: terminal, files });
+    coloured.warn('to a terminal');
+    await coloured.close();
+    expect(onTerminal).toMatch(/\u001b\[\d+m/);
+    expect(await readFile(join(directory, `app-${today()}.log`), 'utf8')).not.toMatch(/\u001b/);
+
+    const { logger, lines } = capture({ level: 'info', format: 'pretty' });
+    logger.warn('to a pipe');
+    expect((await lines()).join('\n')).not.toMatch(/\u001b/);
   });
 
   it('closes once and ignores lines logged after closing', async () => {

@@ -5,6 +5,7 @@ import { authRoutes } from './auth-routes.js';
 import { conversationRoutes } from './conversation-routes.js';
 import { messageRoutes } from './message-routes.js';
 import { operationRoutes, type OperationDeps } from './operation-routes.js';
+import { probeRoutes } from './probe-routes.js';
 import { syncRoutes } from './sync-routes.js';
 import { userRoutes } from './user-routes.js';
 
@@ -15,5 +16,6 @@ export const httpRouters = (useCases: UseCases, operations: OperationDeps): Rout
   messageRoutes(useCases),
   conversationRoutes(useCases),
   syncRoutes(useCases),
+  probeRoutes(operations),
   operationRoutes(operations),
 ];

@@ -1,20 +1,14 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import Router from '@koa/router';
 import { ERROR_CODES } from '../../../domain/errors.js';
-import type { HealthIndicator } from '../../../ports/health-indicator.js';
 import { sendFailure, sendSuccess } from '../envelope.js';
 import type { HttpState } from '../http-state.js';
-import { checkServices } from '../readiness.js';
+import type { ProbeDeps } from './probe-routes.js';
 import { ASYNCAPI_PATH } from '../asyncapi/asyncapi-document.js';
 import { DOCS_PATH, SPEC_PATH, SWAGGER_UI_HTML, swaggerUiAsset } from '../swagger-ui.js';
 
-export interface OperationDeps {
-  readonly health: readonly HealthIndicator[];
+export interface OperationDeps extends ProbeDeps {
   readonly metrics: { readonly contentType: string; render(): Promise<string> };
-  readonly isShuttingDown: () => boolean;
-  /** False when the process cannot recover by itself and should be restarted. */
-  readonly isLive: () => boolean;
-  readonly readinessTimeoutMs: number;
   readonly openApiDocument: object;
   /** The AsyncAPI document of the Socket.IO events. */
   readonly asyncApiDocument: object;
@@ -28,37 +22,9 @@ const isBearer = (header: string, token: string): boolean => {
   return timingSafeEqual(createHash('sha256').update(header).digest(), expected);
 };
 
-/** Probes, metrics and the API documentation. */
+/** Metrics and the API documentation (the probes are in probe-routes.ts). */
 export const operationRoutes = (deps: OperationDeps): Router<HttpState> =>
   new Router<HttpState>()
-    .get('/health/live', (ctx) => {
-      if (!deps.isLive()) {
-        sendFailure(ctx, 503, {
-          message: 'Not live: a backing service has answered nothing for too long',
-          code: ERROR_CODES.Unavailable,
-        });
-        return;
-      }
-      sendSuccess(ctx, { status: 'alive' });
-    })
-    .get('/health/ready', async (ctx) => {
-      if (deps.isShuttingDown()) {
-        sendFailure(ctx, 503, { message: 'Shutting down', code: ERROR_CODES.Unavailable });
-        return;
-      }
-      const checks = await checkServices(deps.health, deps.readinessTimeoutMs);
-      const down = checks.filter((c) => !c.up);
-      if (down.length === 0) {
-        sendSuccess(ctx, { status: 'ready', services: Object.fromEntries(checks.map((c) => [c.name, 'up'])) });
-        return;
-      }
-      ctx.state.logger.warn('not ready', { down: down.map(({ name, reason }) => ({ name, reason })) });
-      sendFailure(ctx, 503, {
-        message: `Not ready: ${down.map((c) => c.name).join(', ')} unavailable`,
-        code: ERROR_CODES.Unavailable,
-        errors: down.map((c) => ({ field: c.name, message: 'unavailable' })),
-      });
-    })
     .get('/metrics', async (ctx) => {
       if (deps.metricsToken !== undefined && !isBearer(ctx.get('Authorization'), deps.metricsToken)) {
         ctx.set('WWW-Authenticate', 'Bearer');
