@@ -65,8 +65,8 @@ export const composeSystem = async (
       });
   const logger = overrides.logger ?? ownLogger!;
   const clock = overrides.clock ?? new SystemClock();
-  const infrastructure = overrides.infrastructure ?? (await selectInfrastructure(config, logger));
   const metrics = new PrometheusMetrics();
+  const infrastructure = overrides.infrastructure ?? (await selectInfrastructure(config, logger, metrics));
 
   const io = createSocketServer(httpServer, { corsOrigins: config.CORS_ORIGINS });
   if (infrastructure.socketAdapter) io.adapter(infrastructure.socketAdapter as never);

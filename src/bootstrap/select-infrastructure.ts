@@ -20,7 +20,9 @@ import { RedisSessionRevocations } from '../adapters/redis/redis-session-revocat
 import { connectSocketIoRedisFanOut } from '../adapters/redis/socket-io-redis-fan-out.js';
 import type { HealthIndicator } from '../ports/health-indicator.js';
 import type { Logger } from '../ports/logger.js';
+import type { RoundTripMeter } from '../ports/round-trip-meter.js';
 import type { Config } from './config.js';
+import { countStoreCalls } from './count-store-calls.js';
 import type { Infrastructure } from './infrastructure.js';
 import { memoryInfrastructure } from './memory-infrastructure.js';
 
@@ -39,9 +41,13 @@ type Part = Partial<Omit<Infrastructure, 'active' | 'close' | 'health' | 'isLive
   close(): Promise<void>;
 };
 
-const mongoPart = async (url: string, config: Config, logger: Logger): Promise<Part> => {
-  const { client } = await connectMongo(url);
-  const database = new RebuildableMongoDatabase(() => createMongoClient(url), config.MONGODB_DB, client);
+const mongoPart = async (url: string, config: Config, logger: Logger, roundTrips?: RoundTripMeter): Promise<Part> => {
+  const { client } = await connectMongo(url, undefined, {}, roundTrips);
+  const database = new RebuildableMongoDatabase(
+    () => createMongoClient(url, {}, roundTrips),
+    config.MONGODB_DB,
+    client,
+  );
   try {
     await ensureIndexes(database);
   } catch (error) {
@@ -78,10 +84,10 @@ const mongoPart = async (url: string, config: Config, logger: Logger): Promise<P
   };
 };
 
-const redisPart = async (url: string, config: Config, logger: Logger): Promise<Part> => {
-  const redis = new RedisConnection({ url, keyPrefix: config.REDIS_KEY_PREFIX, logger });
+const redisPart = async (url: string, config: Config, logger: Logger, roundTrips?: RoundTripMeter): Promise<Part> => {
+  const redis = new RedisConnection({ url, keyPrefix: config.REDIS_KEY_PREFIX, logger, roundTrips });
   await redis.connect();
-  const fanOut = await connectSocketIoRedisFanOut(url, config.REDIS_KEY_PREFIX, logger);
+  const fanOut = await connectSocketIoRedisFanOut(url, config.REDIS_KEY_PREFIX, logger, roundTrips);
   const where = `redis ${describeUrl(url)}`;
   return {
     presence: new RedisPresenceStore(redis, { leaseMs: config.PRESENCE_LEASE_SECONDS * 1000 }),
@@ -130,14 +136,21 @@ const rabbitPart = async (url: string, config: Config, logger: Logger): Promise<
 /**
  * Each service is real when its URL is configured and in memory otherwise;
  * production refuses to start half-configured (config.ts). What was
- * connected is closed again if a later service fails to start.
+ * connected is closed again if a later service fails to start. With
+ * `roundTrips`, MongoDB commands, Redis round trips and calls of the
+ * in-memory stores are counted there.
  */
-export const selectInfrastructure = async (config: Config, logger: Logger): Promise<Infrastructure> => {
-  const embedded = memoryInfrastructure(config, logger);
+export const selectInfrastructure = async (
+  config: Config,
+  logger: Logger,
+  roundTrips?: RoundTripMeter,
+): Promise<Infrastructure> => {
+  const memory = memoryInfrastructure(config, logger);
+  const embedded = roundTrips ? countStoreCalls(memory, roundTrips) : memory;
   const parts: Part[] = [];
   try {
-    if (config.MONGODB_URI) parts.push(await mongoPart(config.MONGODB_URI, config, logger));
-    if (config.REDIS_URL) parts.push(await redisPart(config.REDIS_URL, config, logger));
+    if (config.MONGODB_URI) parts.push(await mongoPart(config.MONGODB_URI, config, logger, roundTrips));
+    if (config.REDIS_URL) parts.push(await redisPart(config.REDIS_URL, config, logger, roundTrips));
     if (config.RABBITMQ_URL) parts.push(await rabbitPart(config.RABBITMQ_URL, config, logger));
   } catch (error) {
     await Promise.allSettled(parts.map((part) => part.close()));
