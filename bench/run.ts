@@ -10,12 +10,13 @@ import type { BenchResults, ScenarioId } from './lib/results.js';
 import { setProfileDir } from './lib/servers.js';
 import { startRealServices, type RealServices } from './lib/services.js';
 import { settingsFor } from './lib/settings.js';
-import { EMBEDDED, rabbitOnlyTarget, realTarget, type Target } from './lib/targets.js';
+import { EMBEDDED, memoryReposTarget, rabbitOnlyTarget, realTarget, type Target } from './lib/targets.js';
 import { runAmqpBaseline, runAutoPipeline } from './scenarios/auto-pipeline.js';
 import { runAuthBaselines, runLogin } from './scenarios/auth-costs.js';
 import { runConnections } from './scenarios/connections.js';
 import { runRelay } from './scenarios/relay.js';
 import { runRestSend } from './scenarios/rest-send.js';
+import { runRoundTrips } from './scenarios/round-trips.js';
 import { runSocketFlood } from './scenarios/socket-flood.js';
 
 const ROOT = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
@@ -26,9 +27,10 @@ const workDir = path.join(ROOT, options.quick ? 'bench/results/quick' : 'bench/r
 const assetsDir = options.quick ? workDir : path.join(ROOT, 'bench/report');
 const reportFile = options.out ? path.resolve(options.out) : path.join(options.quick ? workDir : ROOT, 'BENCHMARKS.md');
 if (options.reportFrom) {
-  // Results saved before scenario 6 existed have no `flood`.
+  // Results saved before scenario 6 (or 7) existed have no `flood` (or `roundTrips`).
   const saved = {
     flood: [],
+    roundTrips: [],
     ...(JSON.parse(readFileSync(options.reportFrom, 'utf8')) as Partial<BenchResults>),
   } as BenchResults;
   const file = options.out
@@ -68,6 +70,7 @@ const results: BenchResults = {
   auth: { logins: [] },
   auto: { runs: [] },
   flood: [],
+  roundTrips: [],
   errors: [],
   timings: {},
 };
@@ -110,6 +113,9 @@ process.once('SIGTERM', () => void finish(143, 'terminated (SIGTERM)'));
 
 const wants = (scenario: ScenarioId): boolean => options.only.includes(scenario);
 
+/** What runs on real Redis and RabbitMQ with in-memory repositories: the figures that are ours, not the test database's. */
+const MEMORY_REPOS_SCENARIOS: readonly ScenarioId[] = ['relay', 'rest', 'connections', 'roundtrips'];
+
 /** One scenario on one system: a failure is recorded and the run goes on. */
 const attempt = async <T>(scenario: ScenarioId, system: string, work: () => Promise<T>): Promise<T | undefined> => {
   const begun = Date.now();
@@ -126,8 +132,9 @@ const attempt = async <T>(scenario: ScenarioId, system: string, work: () => Prom
   }
 };
 
-/** The scenarios for one app configuration; the baselines run alongside the embedded default. */
-const runScenarios = async (target: Target, withBaselines: boolean): Promise<void> => {
+/** The scenarios for one app configuration (those of `only`); the baselines run alongside the embedded default. */
+const runScenarios = async (target: Target, withBaselines: boolean, only = options.only): Promise<void> => {
+  const wants = (scenario: ScenarioId): boolean => only.includes(scenario);
   if (wants('relay')) {
     log(`\n[1] message relay over Socket.IO (${target.label})`);
     if (withBaselines) {
@@ -179,6 +186,11 @@ const runScenarios = async (target: Target, withBaselines: boolean): Promise<voi
     const ours = await attempt('flood', target.id, () => runSocketFlood(target, settings.flood, log));
     if (ours) results.flood.push(ours);
   }
+  if (wants('roundtrips')) {
+    log(`\n[7] round trips per operation (${target.label})`);
+    const ours = await attempt('roundtrips', target.id, () => runRoundTrips(target, settings.roundTrips, log));
+    if (ours) results.roundTrips.push(ours);
+  }
 };
 
 log(`chat-backend benchmark, ${results.mode} mode, ${results.startedAt}`);
@@ -216,6 +228,12 @@ if (options.services) {
     ...(real ? { realLabel: real.label } : {}),
     onFerretDb: real?.onFerretDb ?? false,
   };
+  const memoryRepos = memoryReposTarget(services);
+  const memoryReposOnly = options.only.filter((scenario) => MEMORY_REPOS_SCENARIOS.includes(scenario));
+  // Without MongoDB the real-services column already has its repositories in memory.
+  if (memoryRepos && services.mongo && memoryReposOnly.length > 0) {
+    await runScenarios(memoryRepos, false, memoryReposOnly);
+  }
   if (!real) {
     log('    no real service available: embedded figures only');
   } else {

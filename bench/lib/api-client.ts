@@ -26,6 +26,15 @@ export const postJson = async <T>(url: string, body: unknown, token?: string): P
   return envelope.data;
 };
 
+export const getJson = async <T>(url: string, token?: string): Promise<T> => {
+  const response = await fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const envelope = (await response.json()) as Envelope<T>;
+  if (!response.ok || !envelope.success || envelope.data === undefined) {
+    throw new Error(`GET ${new URL(url).pathname}: ${response.status} ${envelope.message ?? ''}`);
+  }
+  return envelope.data;
+};
+
 /** Registers `count` users over REST, `concurrency` at a time. */
 export const registerUsers = async (
   baseUrl: string,

@@ -15,7 +15,7 @@ export interface BenchOptions {
 }
 
 const USAGE =
-  'usage: npm run bench -- [--quick] [--only=relay,rest,connections,auth,auto,flood] [--no-services] [--profile] ' +
+  'usage: npm run bench -- [--quick] [--only=relay,rest,connections,auth,auto,flood,roundtrips] [--no-services] [--profile] ' +
   '[--out=FILE] [--report-from=RESULTS.json]';
 
 export const parseOptions = (args: readonly string[]): BenchOptions => {

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { RelayRun } from '../scenarios/relay.js';
 import type { FloodRun } from '../scenarios/socket-flood.js';
 import type { BenchResults } from './results.js';
+import { roundTripSection, roundTripTargets } from './round-trips-report.js';
 import { lineChart, type ChartSeries } from './svg-chart.js';
 
 const FINDINGS = path.join(path.dirname(path.dirname(fileURLToPath(import.meta.url))), 'findings.md');
@@ -11,13 +12,15 @@ const FINDINGS = path.join(path.dirname(path.dirname(fileURLToPath(import.meta.u
 const COLORS: Record<RelayRun['system'], string> = {
   bare: '#1f77b4',
   embedded: '#ff7f0e',
+  'memory-repos': '#d62728',
   real: '#2ca02c',
   rabbitmq: '#9467bd',
 };
 const NAMES: Record<RelayRun['system'], string> = {
   bare: 'bare relay',
   embedded: 'ours, embedded',
-  real: 'ours, real svc',
+  'memory-repos': 'ours, Redis+RabbitMQ',
+  real: 'ours, real svc (floor)',
   rabbitmq: 'ours, RabbitMQ only',
 };
 
@@ -90,10 +93,16 @@ const table = (header: string[], rows: string[][]): string =>
     ...rows.map((r) => `| ${r.join(' | ')} |`),
   ].join('\n');
 
+/** The cells of the Redis + RabbitMQ column in a row of a scenario that does not run there. */
+const NOT_RUN = ['–', '–'] as const;
+
 const summary = (r: BenchResults): string => {
   const bare = r.relay.find((x) => x.system === 'bare');
   const emb = r.relay.find((x) => x.system === 'embedded');
   const real = r.relay.find((x) => x.system === 'real');
+  const mem = r.relay.find((x) => x.system === 'memory-repos');
+  const restMem = r.rest.find((x) => x.system === 'memory-repos');
+  const connMem = r.connections.find((x) => x.system === 'memory-repos');
   const restBare = r.rest.find((x) => x.system === 'bare');
   const restEmb = r.rest.find((x) => x.system === 'embedded');
   const restReal = r.rest.find((x) => x.system === 'real');
@@ -122,6 +131,8 @@ const summary = (r: BenchResults): string => {
       sustained(bare),
       sustained(emb),
       relayRatio(emb),
+      sustained(mem),
+      relayRatio(mem),
       sustained(real),
       relayRatio(real),
     ],
@@ -131,6 +142,8 @@ const summary = (r: BenchResults): string => {
       p99At(bare),
       p99At(emb),
       ratio(stepAt(emb, 2000)?.p99, stepAt(bare, 2000)?.p99),
+      p99At(mem),
+      ratio(stepAt(mem, 2000)?.p99, stepAt(bare, 2000)?.p99),
       p99At(real),
       ratio(stepAt(real, 2000)?.p99, stepAt(bare, 2000)?.p99),
     ],
@@ -140,6 +153,8 @@ const summary = (r: BenchResults): string => {
       us(stepAt(bare, 2000)?.serverCpuPerMessageUs),
       us(stepAt(emb, 2000)?.serverCpuPerMessageUs),
       ratio(stepAt(emb, 2000)?.serverCpuPerMessageUs, stepAt(bare, 2000)?.serverCpuPerMessageUs),
+      us(stepAt(mem, 2000)?.serverCpuPerMessageUs),
+      ratio(stepAt(mem, 2000)?.serverCpuPerMessageUs, stepAt(bare, 2000)?.serverCpuPerMessageUs),
       us(stepAt(real, 2000)?.serverCpuPerMessageUs),
       ratio(stepAt(real, 2000)?.serverCpuPerMessageUs, stepAt(bare, 2000)?.serverCpuPerMessageUs),
     ],
@@ -149,6 +164,8 @@ const summary = (r: BenchResults): string => {
       n(restBare?.result.requestsPerSecond),
       n(restEmb?.result.requestsPerSecond),
       ratio(restEmb?.result.requestsPerSecond, restBare?.result.requestsPerSecond),
+      n(restMem?.result.requestsPerSecond),
+      ratio(restMem?.result.requestsPerSecond, restBare?.result.requestsPerSecond),
       n(restReal?.result.requestsPerSecond),
       ratio(restReal?.result.requestsPerSecond, restBare?.result.requestsPerSecond),
     ],
@@ -158,6 +175,8 @@ const summary = (r: BenchResults): string => {
       acMs(restBare?.result.latencyMs.p99),
       acMs(restEmb?.result.latencyMs.p99),
       ratio(restEmb?.result.latencyMs.p99, restBare?.result.latencyMs.p99),
+      acMs(restMem?.result.latencyMs.p99),
+      ratio(restMem?.result.latencyMs.p99, restBare?.result.latencyMs.p99),
       acMs(restReal?.result.latencyMs.p99),
       ratio(restReal?.result.latencyMs.p99, restBare?.result.latencyMs.p99),
     ],
@@ -167,6 +186,8 @@ const summary = (r: BenchResults): string => {
       kib(connBare?.heapPerSocket),
       kib(connEmb?.heapPerSocket),
       ratio(connEmb?.heapPerSocket, connBare?.heapPerSocket),
+      kib(connMem?.heapPerSocket),
+      ratio(connMem?.heapPerSocket, connBare?.heapPerSocket),
       kib(connReal?.heapPerSocket),
       ratio(connReal?.heapPerSocket, connBare?.heapPerSocket),
     ],
@@ -176,6 +197,8 @@ const summary = (r: BenchResults): string => {
       kib(connBare?.rssPerSocket),
       kib(connEmb?.rssPerSocket),
       ratio(connEmb?.rssPerSocket, connBare?.rssPerSocket),
+      kib(connMem?.rssPerSocket),
+      ratio(connMem?.rssPerSocket, connBare?.rssPerSocket),
       kib(connReal?.rssPerSocket),
       ratio(connReal?.rssPerSocket, connBare?.rssPerSocket),
     ],
@@ -185,6 +208,8 @@ const summary = (r: BenchResults): string => {
       secs(connBare?.connectMs),
       secs(connEmb?.connectMs),
       ratio(connEmb?.connectMs, connBare?.connectMs),
+      secs(connMem?.connectMs),
+      ratio(connMem?.connectMs, connBare?.connectMs),
       secs(connReal?.connectMs),
       ratio(connReal?.connectMs, connBare?.connectMs),
     ],
@@ -194,6 +219,8 @@ const summary = (r: BenchResults): string => {
       mib(connBare?.rssAfter),
       mib(connEmb?.rssAfter),
       ratio(connEmb?.rssAfter, connBare?.rssAfter),
+      mib(connMem?.rssAfter),
+      ratio(connMem?.rssAfter, connBare?.rssAfter),
       mib(connReal?.rssAfter),
       ratio(connReal?.rssAfter, connBare?.rssAfter),
     ],
@@ -203,6 +230,7 @@ const summary = (r: BenchResults): string => {
       n(r.auto.baseline?.itemsPerSecond),
       autoEmb ? `${n(autoEmb.itemsPerSecond)} (${n(autoEmb.result.delivered)} items)` : '–',
       ratio(autoEmb?.itemsPerSecond, r.auto.baseline?.itemsPerSecond),
+      ...NOT_RUN,
       autoReal ? `${n(autoReal.itemsPerSecond)} (${n(autoReal.result.delivered)} items)` : '–',
       ratio(autoReal?.itemsPerSecond, r.auto.baseline?.itemsPerSecond),
     ],
@@ -214,6 +242,7 @@ const summary = (r: BenchResults): string => {
             n(r.auto.baseline?.itemsPerSecond),
             '–',
             '–',
+            ...NOT_RUN,
             `${n(autoRabbit.itemsPerSecond)} (${n(autoRabbit.result.delivered)} items)`,
             ratio(autoRabbit.itemsPerSecond, r.auto.baseline?.itemsPerSecond),
           ],
@@ -225,6 +254,7 @@ const summary = (r: BenchResults): string => {
       ms(base?.compareMs),
       ms(loginEmb?.loginMs),
       ratio(loginEmb?.loginMs, base?.compareMs),
+      ...NOT_RUN,
       ms(loginReal?.loginMs),
       ratio(loginReal?.loginMs, base?.compareMs),
     ],
@@ -234,6 +264,7 @@ const summary = (r: BenchResults): string => {
       n(base?.comparesPerSecond, 1),
       n(loginEmb?.loginsPerSecond, 1),
       ratio(loginEmb?.loginsPerSecond, base?.comparesPerSecond),
+      ...NOT_RUN,
       n(loginReal?.loginsPerSecond, 1),
       ratio(loginReal?.loginsPerSecond, base?.comparesPerSecond),
     ],
@@ -243,6 +274,7 @@ const summary = (r: BenchResults): string => {
       n(base?.verify.rawPerSecond),
       n(base?.verify.oursFirstPerSecond),
       ratio(base?.verify.oursFirstPerSecond, base?.verify.rawPerSecond),
+      ...NOT_RUN,
       'same code',
       '–',
     ],
@@ -252,6 +284,7 @@ const summary = (r: BenchResults): string => {
       n(base?.verify.rawPerSecond),
       n(base?.verify.oursRepeatPerSecond),
       ratio(base?.verify.oursRepeatPerSecond, base?.verify.rawPerSecond),
+      ...NOT_RUN,
       'same code',
       '–',
     ],
@@ -261,6 +294,7 @@ const summary = (r: BenchResults): string => {
       floodEmb ? `${ms(floodEmb.idle.p99)} idle${floodReal ? ` (real services: ${ms(floodReal.idle.p99)})` : ''}` : '–',
       ms(floodEmb?.flood.p99),
       ratio(floodEmb?.flood.p99, floodEmb?.idle.p99),
+      ...NOT_RUN,
       ms(floodReal?.flood.p99),
       ratio(floodReal?.flood.p99, floodReal?.idle.p99),
     ],
@@ -272,7 +306,9 @@ const summary = (r: BenchResults): string => {
       'baseline',
       'ours, embedded',
       'ratio',
-      'ours, real services',
+      'ours, real Redis + RabbitMQ, in-memory repositories',
+      'ratio',
+      r.services?.onFerretDb ? 'ours, real services (a floor: FerretDB)' : 'ours, real services',
       'ratio',
     ],
     rows,
@@ -309,6 +345,7 @@ const targets = (r: BenchResults): string => {
           : `not measured (${n(run.connected)} sockets in this run, server RSS ${mib(run.rssAfter)}).`),
     );
   }
+  lines.push(...roundTripTargets(r));
   for (const run of r.flood) {
     lines.push(
       `- ${run.label}: the event loop under one user's socket flood: another client's ` +
@@ -390,7 +427,19 @@ const restSection = (r: BenchResults): string => {
       'with koa-body and one route answering JSON.',
     '',
     table(
-      ['system', 'req/s', 'p50', 'p90', 'p99', 'max', 'non-2xx', 'errors', 'server CPU', 'CPU/request'],
+      [
+        'system',
+        'req/s',
+        'p50',
+        'p90',
+        'p99',
+        'max',
+        'non-2xx',
+        'errors',
+        'server CPU',
+        'CPU/request',
+        'round trips/request',
+      ],
       r.rest.map((run) => [
         run.label,
         n(run.result.requestsPerSecond),
@@ -402,10 +451,27 @@ const restSection = (r: BenchResults): string => {
         n(run.result.errors),
         `${n(run.serverCpuPct)}%`,
         us(run.serverCpuPerRequestUs),
+        roundTripsPerRequest(run),
       ]),
     ),
     '',
+    "Round trips per request: the app's counters (section 7) over the measured run, divided by the requests " +
+      'answered in it (requests still in flight at either end count in, so a slow system reads high). On FerretDB ' +
+      'the senders of one conversation race for its next position and retry, so a request there costs more than ' +
+      'one at a time in section 7.',
+    '',
   ].join('\n');
+};
+
+const roundTripsPerRequest = (run: BenchResults['rest'][number]): string => {
+  const counts = run.roundTripsPerRequest;
+  if (!counts) return '–';
+  const parts = [
+    ...(counts.mongo > 0 ? [`MongoDB ${n(counts.mongo, 1)}`] : []),
+    ...(counts.redis > 0 ? [`Redis ${n(counts.redis, 1)}`] : []),
+    ...(counts.store > 0 ? [`store ${n(counts.store, 1)}`] : []),
+  ];
+  return parts.join(', ') || '0';
 };
 
 const connectionSection = (r: BenchResults): string => {
@@ -655,7 +721,7 @@ export const writeReport = (results: BenchResults, reportFile: string, assetsDir
     '```sh',
     'npm ci',
     'npm run bench                  # every scenario, about 6 minutes on 2 cores (15 at most); rewrites this file',
-    'npm run bench -- --quick       # smaller counts, under 3 minutes; writes bench/results/quick/BENCHMARKS.md',
+    'npm run bench -- --quick       # smaller counts, under 6 minutes; writes bench/results/quick/BENCHMARKS.md',
     'npm run bench -- --only=relay,rest --no-services --profile   # a subset, embedded only, with CPU profiles',
     '```',
     '',
@@ -701,6 +767,7 @@ export const writeReport = (results: BenchResults, reportFile: string, assetsDir
     authSection(results),
     // Results saved before scenario 6 existed neither ran it nor have its settings.
     ...(results.only.includes('flood') ? [floodSection(results)] : []),
+    ...(results.roundTrips.length > 0 ? [roundTripSection(results)] : []),
     ...(results.errors.length > 0
       ? ['## Failures', '', ...results.errors.map((e) => `- ${e.scenario} (${e.system}): ${e.message}`), '']
       : []),

@@ -3,14 +3,15 @@ import type { AuthBaselines, LoginRun } from '../scenarios/auth-costs.js';
 import type { ConnectionRun } from '../scenarios/connections.js';
 import type { RelayRun } from '../scenarios/relay.js';
 import type { RestRun } from '../scenarios/rest-send.js';
+import type { RoundTripRun } from '../scenarios/round-trips.js';
 import type { FloodRun } from '../scenarios/socket-flood.js';
 import type { MachineInfo } from './machine.js';
 import type { ServiceInfo } from './services.js';
 import type { ModeSettings } from './settings.js';
 
-export type ScenarioId = 'relay' | 'rest' | 'connections' | 'auth' | 'auto' | 'flood';
+export type ScenarioId = 'relay' | 'rest' | 'connections' | 'auth' | 'auto' | 'flood' | 'roundtrips';
 
-export const SCENARIOS: readonly ScenarioId[] = ['relay', 'rest', 'connections', 'auth', 'auto', 'flood'];
+export const SCENARIOS: readonly ScenarioId[] = ['relay', 'rest', 'connections', 'auth', 'auto', 'flood', 'roundtrips'];
 
 export interface BenchResults {
   readonly mode: 'full' | 'quick';
@@ -35,6 +36,7 @@ export interface BenchResults {
   readonly auth: { logins: LoginRun[]; baselines?: AuthBaselines };
   readonly auto: { runs: PipelineRun[]; baseline?: AmqpBaselineRun; baselineSkipped?: string };
   readonly flood: FloodRun[];
+  readonly roundTrips: RoundTripRun[];
   readonly errors: Array<{ scenario: ScenarioId; system: string; message: string }>;
   /** Seconds each scenario took, summed over its systems. */
   readonly timings: Partial<Record<ScenarioId | 'services', number>>;

@@ -2,6 +2,7 @@ import type { AuthSettings } from '../scenarios/auth-costs.js';
 import type { ConnectionSettings } from '../scenarios/connections.js';
 import type { RelaySettings } from '../scenarios/relay.js';
 import type { RestSettings } from '../scenarios/rest-send.js';
+import type { RoundTripSettings } from '../scenarios/round-trips.js';
 import type { FloodSettings } from '../scenarios/socket-flood.js';
 
 export interface ModeSettings {
@@ -21,6 +22,7 @@ export interface ModeSettings {
   };
   readonly auth: AuthSettings;
   readonly flood: FloodSettings;
+  readonly roundTrips: RoundTripSettings;
 }
 
 const FULL: ModeSettings = {
@@ -56,10 +58,11 @@ const FULL: ModeSettings = {
     inFlightPerSocket: 32,
     settleMs: 1000,
   },
+  roundTrips: { operations: 200, pairs: 10, idleMs: 2000, settleTimeoutMs: 5000 },
 };
 
 const QUICK: ModeSettings = {
-  deadlineMs: 170_000,
+  deadlineMs: 345_000,
   relay: {
     pairs: 500,
     loadProcesses: 2,
@@ -72,7 +75,7 @@ const QUICK: ModeSettings = {
     p99LimitMs: 100,
     minDeliveredRatio: 0.99,
   },
-  relayBudgetMs: 25_000,
+  relayBudgetMs: 35_000,
   rest: { connections: 20, warmupSeconds: 1, durationSeconds: 3, pairs: 10 },
   connections: { sockets: 2_000, users: 100, loadProcesses: 2, concurrency: 50, timeoutMs: 30_000, settleMs: 1000 },
   auto: { items: 10_000, itemsReal: 200, timeoutMs: 30_000 },
@@ -88,6 +91,7 @@ const QUICK: ModeSettings = {
     inFlightPerSocket: 32,
     settleMs: 500,
   },
+  roundTrips: { operations: 50, pairs: 5, idleMs: 1000, settleTimeoutMs: 3000 },
 };
 
 export const settingsFor = (quick: boolean): ModeSettings => (quick ? QUICK : FULL);

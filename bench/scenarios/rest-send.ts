@@ -1,5 +1,6 @@
 import type { RestLoadArgs, RestLoadResult } from '../load/rest-load.js';
 import { registerUsers } from '../lib/api-client.js';
+import { counterDelta, familyTotals, scrapeCounters, type CounterFamily } from '../lib/round-trip-counters.js';
 import { profiled, serverCpu, startAppServer, startBareServer, startLoadProcesses } from '../lib/servers.js';
 import type { Target } from '../lib/targets.js';
 
@@ -19,6 +20,8 @@ export interface RestRun {
   readonly serverCpuPct: number;
   /** Server CPU per request, µs. */
   readonly serverCpuPerRequestUs: number;
+  /** Ours: MongoDB commands, Redis round trips and store calls per request under this load (senders race for positions). */
+  readonly roundTripsPerRequest?: Record<CounterFamily, number>;
 }
 
 /** Scenario 2: POST /api/messages/send under autocannon (its own process), after a warm-up run. */
@@ -52,22 +55,38 @@ export const runRestSend = async (
       durationSeconds,
     });
     await load!.call('run', args(settings.warmupSeconds), (settings.warmupSeconds + 30) * 1000);
+    const countersBefore = isBare ? undefined : await scrapeCounters(server.url);
     const before = await serverCpu(server);
     const result = await profiled(server, () =>
       load!.call<RestLoadResult>('run', args(settings.durationSeconds), (settings.durationSeconds + 30) * 1000),
     );
     const after = await serverCpu(server, before.mark);
+    const moved = countersBefore && familyTotals(counterDelta(countersBefore, await scrapeCounters(server.url)));
+    const perRequest = (value: number) => Math.round((100 * value) / Math.max(1, result.total)) / 100;
     const run: RestRun = {
       system: isBare ? 'bare' : system.id,
       label,
       result,
       serverCpuPct: (100 * after.usedMs) / (result.durationSeconds * 1000),
       serverCpuPerRequestUs: result.total > 0 ? (1000 * after.usedMs) / result.total : NaN,
+      ...(moved
+        ? {
+            roundTripsPerRequest: {
+              mongo: perRequest(moved.mongo),
+              redis: perRequest(moved.redis),
+              store: perRequest(moved.store),
+            },
+          }
+        : {}),
     };
     log(
       `    ${label}: ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.latencyMs.p50} p99 ` +
         `${result.latencyMs.p99} ms, ${result.non2xx} non-2xx, ${result.errors} errors, server CPU ` +
-        `${run.serverCpuPct.toFixed(0)}%`,
+        `${run.serverCpuPct.toFixed(0)}%` +
+        (run.roundTripsPerRequest
+          ? `; per request ${run.roundTripsPerRequest.mongo} MongoDB commands, ${run.roundTripsPerRequest.redis} Redis ` +
+            `round trips, ${run.roundTripsPerRequest.store} store calls`
+          : ''),
     );
     return run;
   } finally {

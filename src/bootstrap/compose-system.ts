@@ -74,14 +74,14 @@ export const composeSystem = async (
       });
   const logger = overrides.logger ?? ownLogger!;
   const clock = overrides.clock ?? new SystemClock();
+  const metrics = new PrometheusMetrics();
   let infrastructure: Infrastructure;
   try {
-    infrastructure = overrides.infrastructure ?? (await selectInfrastructure(config, logger));
+    infrastructure = overrides.infrastructure ?? (await selectInfrastructure(config, logger, metrics));
   } catch (error) {
     await ownLogger?.close();
     throw error;
   }
-  const metrics = new PrometheusMetrics();
 
   const io = createSocketServer(httpServer, { corsOrigins: config.CORS_ORIGINS });
   if (infrastructure.socketAdapter) io.adapter(infrastructure.socketAdapter as never);

@@ -21,7 +21,9 @@ import { RedisSessionRevocations } from '../adapters/redis/redis-session-revocat
 import { connectSocketIoRedisFanOut } from '../adapters/redis/socket-io-redis-fan-out.js';
 import type { HealthIndicator } from '../ports/health-indicator.js';
 import type { Logger } from '../ports/logger.js';
+import type { RoundTripMeter } from '../ports/round-trip-meter.js';
 import type { Config } from './config.js';
+import { countStoreCalls } from './count-store-calls.js';
 import type { Infrastructure } from './infrastructure.js';
 import { memoryInfrastructure } from './memory-infrastructure.js';
 import { reasonOf, StartupError, startupStep } from './startup-error.js';
@@ -41,14 +43,18 @@ type Part = Partial<Omit<Infrastructure, 'active' | 'close' | 'health' | 'isLive
   close(): Promise<void>;
 };
 
-const mongoPart = async (url: string, config: Config, logger: Logger): Promise<Part> => {
+const mongoPart = async (url: string, config: Config, logger: Logger, roundTrips?: RoundTripMeter): Promise<Part> => {
   const where = `MongoDB at ${describeUrl(url)}`;
   const timeoutMs = config.STARTUP_TIMEOUT_MS;
   const { client } = await startupStep(
     { setting: 'MONGODB_URI', what: `${where} did not answer`, timeoutMs, abandon: (late) => late.close() },
-    connectMongo(url),
+    connectMongo(url, undefined, {}, roundTrips),
   );
-  const database = new RebuildableMongoDatabase(() => createMongoClient(url), config.MONGODB_DB, client);
+  const database = new RebuildableMongoDatabase(
+    () => createMongoClient(url, {}, roundTrips),
+    config.MONGODB_DB,
+    client,
+  );
   try {
     await startupStep(
       { setting: 'MONGODB_URI', what: `${where} refused the indexes of db=${config.MONGODB_DB}`, timeoutMs },
@@ -88,8 +94,8 @@ const mongoPart = async (url: string, config: Config, logger: Logger): Promise<P
   };
 };
 
-const redisPart = async (url: string, config: Config, logger: Logger): Promise<Part> => {
-  const redis = new RedisConnection({ url, keyPrefix: config.REDIS_KEY_PREFIX, logger });
+const redisPart = async (url: string, config: Config, logger: Logger, roundTrips?: RoundTripMeter): Promise<Part> => {
+  const redis = new RedisConnection({ url, keyPrefix: config.REDIS_KEY_PREFIX, logger, roundTrips });
   let heard: string | undefined;
   redis.client.on('error', (error: Error) => (heard = reasonOf(error)));
   const step = { setting: 'REDIS_URL', what: `Redis at ${describeUrl(url)} did not answer` };
@@ -99,7 +105,7 @@ const redisPart = async (url: string, config: Config, logger: Logger): Promise<P
     await startupStep({ ...step, timeoutMs, lastHeard: async () => heard }, redis.connect());
     fanOut = await startupStep(
       { ...step, timeoutMs, abandon: (late) => late.close() },
-      connectSocketIoRedisFanOut(url, config.REDIS_KEY_PREFIX, logger),
+      connectSocketIoRedisFanOut(url, config.REDIS_KEY_PREFIX, logger, roundTrips),
     );
   } catch (error) {
     await redis.quit();
@@ -169,14 +175,21 @@ const whyAmqpRefuses = async (url: string): Promise<string> => {
 /**
  * Each service is real when its URL is configured and in memory otherwise;
  * production refuses to start half-configured (config.ts). What was
- * connected is closed again if a later service fails to start.
+ * connected is closed again if a later service fails to start. With
+ * `roundTrips`, MongoDB commands, Redis round trips and calls of the
+ * in-memory stores are counted there.
  */
-export const selectInfrastructure = async (config: Config, logger: Logger): Promise<Infrastructure> => {
-  const embedded = memoryInfrastructure(config, logger);
+export const selectInfrastructure = async (
+  config: Config,
+  logger: Logger,
+  roundTrips?: RoundTripMeter,
+): Promise<Infrastructure> => {
+  const memory = memoryInfrastructure(config, logger);
+  const embedded = roundTrips ? countStoreCalls(memory, roundTrips) : memory;
   const parts: Part[] = [];
   try {
-    if (config.MONGODB_URI) parts.push(await mongoPart(config.MONGODB_URI, config, logger));
-    if (config.REDIS_URL) parts.push(await redisPart(config.REDIS_URL, config, logger));
+    if (config.MONGODB_URI) parts.push(await mongoPart(config.MONGODB_URI, config, logger, roundTrips));
+    if (config.REDIS_URL) parts.push(await redisPart(config.REDIS_URL, config, logger, roundTrips));
     if (config.RABBITMQ_URL) parts.push(await rabbitPart(config.RABBITMQ_URL, config, logger));
   } catch (error) {
     await Promise.allSettled(parts.map((part) => part.close()));

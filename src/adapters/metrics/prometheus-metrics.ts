@@ -1,5 +1,7 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { CounterName, Metrics } from '../../ports/metrics.js';
+import type { RedisRoundTripKind, RoundTripMeter } from '../../ports/round-trip-meter.js';
+import { TalliedCounter } from './tallied-counter.js';
 
 /** Help text per counter; a Record so the compiler flags a CounterName without a counter. */
 const COUNTER_HELP: Record<CounterName, string> = {
@@ -17,11 +19,14 @@ export interface PrometheusMetricsOptions {
 }
 
 /** Metrics on a private registry, so several apps in one process never share or clash. */
-export class PrometheusMetrics implements Metrics {
+export class PrometheusMetrics implements Metrics, RoundTripMeter {
   readonly registry = new Registry();
   private readonly counters: Record<CounterName, Counter>;
   private readonly httpDuration: Histogram<'method' | 'route' | 'status'>;
   private readonly socketConnections: Gauge;
+  private readonly mongoCommands: TalliedCounter;
+  private readonly redisRoundTrips: TalliedCounter;
+  private readonly storeCalls: TalliedCounter;
 
   constructor(options: PrometheusMetricsOptions = {}) {
     const registers = [this.registry];
@@ -43,6 +48,24 @@ export class PrometheusMetrics implements Metrics {
       help: 'Socket.IO connections open in this process',
       registers,
     });
+    this.mongoCommands = new TalliedCounter({
+      name: 'chat_mongodb_commands_total',
+      help: 'Commands sent to MongoDB, each one network round trip, by command name and collection',
+      labelNames: ['command', 'collection'],
+      registers,
+    });
+    this.redisRoundTrips = new TalliedCounter({
+      name: 'chat_redis_round_trips_total',
+      help: 'Network round trips to Redis: kind="command" is one command, kind="batch" one MULTI or pipeline of several',
+      labelNames: ['kind', 'command'],
+      registers,
+    });
+    this.storeCalls = new TalliedCounter({
+      name: 'chat_store_port_calls_total',
+      help: 'Calls of the in-memory stores (embedded default): no network, but what would be a round trip on a real service',
+      labelNames: ['port', 'method'],
+      registers,
+    });
     if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: this.registry });
   }
 
@@ -57,6 +80,21 @@ export class PrometheusMetrics implements Metrics {
   /** `route` is the route template (`/api/messages/:messageId`), never the raw path, to bound label values. */
   observeHttp(method: string, route: string, status: number, seconds: number): void {
     this.httpDuration.observe({ method, route, status: String(status) }, seconds);
+  }
+
+  mongoCommand(command: string, collection: string): void {
+    this.mongoCommands.cell(command, collection).count += 1;
+  }
+
+  redisRoundTrip(kind: RedisRoundTripKind, command: string): void {
+    this.redisRoundTrips.cell(kind, command).count += 1;
+  }
+
+  storeCallCounter(port: string, method: string): () => void {
+    const cell = this.storeCalls.cell(port, method);
+    return () => {
+      cell.count += 1;
+    };
   }
 
   setSocketConnections(count: number): void {

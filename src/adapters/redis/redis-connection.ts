@@ -1,5 +1,7 @@
 import { createClient, type RedisClientType } from 'redis';
 import type { Logger } from '../../ports/logger.js';
+import type { RoundTripMeter } from '../../ports/round-trip-meter.js';
+import { countRedisRoundTrips } from './redis-round-trips.js';
 
 export type RedisClient = RedisClientType;
 
@@ -18,6 +20,8 @@ export interface RedisConnectionOptions {
   readonly logger?: Logger;
   /** Queue commands while disconnected instead of failing them (for pub/sub fan-out, not for request paths). */
   readonly offlineQueue?: boolean;
+  /** Counts this client's round trips. */
+  readonly roundTrips?: RoundTripMeter;
 }
 
 /**
@@ -29,6 +33,7 @@ export class RedisConnection {
   readonly client: RedisClient;
   readonly keyPrefix: string;
   readonly commandTimeoutMs: number;
+  private readonly stopCounting: () => void;
 
   constructor(options: RedisConnectionOptions) {
     const maxDelay = options.maxReconnectDelayMs ?? 2_000;
@@ -43,6 +48,7 @@ export class RedisConnection {
       },
     });
     this.watch(options.logger);
+    this.stopCounting = options.roundTrips ? countRedisRoundTrips(this.client, options.roundTrips) : () => undefined;
   }
 
   /** `<keyPrefix><name>`: the only way keys are named, so deployments sharing a server never collide. */
@@ -61,6 +67,7 @@ export class RedisConnection {
    * queue) would never be sent, so waiting would hang the shutdown.
    */
   async quit(): Promise<void> {
+    this.stopCounting();
     if (!this.client.isOpen) return;
     const closed = this.client.close();
     if (this.client.isReady) await closed;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createAdapter } from '@socket.io/redis-adapter';
 import type { Logger } from '../../ports/logger.js';
+import type { RoundTripMeter } from '../../ports/round-trip-meter.js';
 import { RedisConnection } from './redis-connection.js';
 
 export interface SocketIoRedisFanOut {
@@ -35,9 +36,11 @@ export const connectSocketIoRedisFanOut = async (
   url: string,
   keyPrefix: string,
   logger: Logger,
+  roundTrips?: RoundTripMeter,
 ): Promise<SocketIoRedisFanOut> => {
-  const pub = new RedisConnection({ url, keyPrefix, logger, offlineQueue: true });
-  const sub = new RedisConnection({ url, keyPrefix, logger, offlineQueue: true });
+  const options = { url, keyPrefix, logger, offlineQueue: true, roundTrips };
+  const pub = new RedisConnection(options);
+  const sub = new RedisConnection(options);
   await Promise.all([pub.connect(), sub.connect()]);
   handlePublishFailures(pub, logger);
   const probe = new RestoreProbe(pub, sub, `${keyPrefix}socket.io-probe#${randomUUID()}`, logger);

@@ -2,6 +2,7 @@ import { register as globalRegistry } from 'prom-client';
 import { describe, expect, it } from 'vitest';
 import { PrometheusMetrics } from '../../../src/adapters/metrics/prometheus-metrics.js';
 import type { CounterName } from '../../../src/ports/metrics.js';
+import { sample } from '../../support/metric-sample.js';
 
 const COUNTERS: readonly CounterName[] = [
   'auto_messages_planned',
@@ -11,11 +12,6 @@ const COUNTERS: readonly CounterName[] = [
   'auto_messages_dead_lettered',
   'messages_sent',
 ];
-
-const sample = (text: string, series: string): number | undefined => {
-  const line = text.split('\n').find((l) => l.startsWith(`${series} `));
-  return line === undefined ? undefined : Number(line.slice(series.length + 1));
-};
 
 describe('PrometheusMetrics', () => {
   it('exposes every counter, at zero before any increment', async () => {
