@@ -22,6 +22,7 @@ import type { SendMessage } from './messages/send-message.js';
 import type { TrackPresence } from './presence/track-presence.js';
 import type { PruneChanges } from './sync/prune-changes.js';
 import type { SyncChanges } from './sync/sync-changes.js';
+import type { BlockUser } from './users/block-user.js';
 import type { GetOnlineStats } from './users/get-online-stats.js';
 import type { ListUsers } from './users/list-users.js';
 import type { UpdateProfile } from './users/update-profile.js';
@@ -37,6 +38,7 @@ export interface UseCases {
   readonly listUsers: ListUsers;
   readonly getOnlineStats: GetOnlineStats;
   readonly updateProfile: UpdateProfile;
+  readonly blockUser: BlockUser;
   readonly sendMessage: SendMessage;
   readonly markMessageRead: MarkMessageRead;
   readonly deleteMessage: DeleteMessage;

@@ -15,6 +15,11 @@ import {
 export const responseSchemas: Record<string, Schema> = {
   LogoutResult: object({ sessionsEnded: oneOf('current', 'all') }),
   UserResult: object({ user: ref('SelfUser') }),
+  CurrentUser: object({
+    user: ref('SelfUser'),
+    blockedUserIds: { ...arrayOf(idString), description: 'Whom the caller blocks, oldest block first' },
+  }),
+  BlockState: object({ userId: idString, blocked: boolean }),
   UserPage: object({ users: arrayOf(ref('PublicUser')), pagination: ref('Pagination') }),
   OnlineStats: object({
     onlineCount: integer(),
