@@ -12,6 +12,7 @@ import type { GetConversation } from './conversations/get-conversation.js';
 import type { GetConversationHistory } from './conversations/get-conversation-history.js';
 import type { ListConversations } from './conversations/list-conversations.js';
 import type { MarkConversationRead } from './conversations/mark-conversation-read.js';
+import type { MuteConversation } from './conversations/mute-conversation.js';
 import type { NotifyTyping } from './conversations/notify-typing.js';
 import type { DeleteMessage } from './messages/delete-message.js';
 import type { EditMessage } from './messages/edit-message.js';
@@ -49,6 +50,7 @@ export interface UseCases {
   readonly getConversation: GetConversation;
   readonly getConversationHistory: GetConversationHistory;
   readonly markConversationRead: MarkConversationRead;
+  readonly muteConversation: MuteConversation;
   readonly syncChanges: SyncChanges;
   readonly pruneChanges: PruneChanges;
   readonly checkParticipation: CheckParticipation;

@@ -16,6 +16,7 @@ import { GetConversationHistory } from '../application/conversations/get-convers
 import { KnownConversations } from '../application/conversations/known-conversations.js';
 import { ListConversations } from '../application/conversations/list-conversations.js';
 import { MarkConversationRead } from '../application/conversations/mark-conversation-read.js';
+import { MuteConversation } from '../application/conversations/mute-conversation.js';
 import { NotifyTyping } from '../application/conversations/notify-typing.js';
 import { DeliveryConfirmation } from '../application/messages/confirm-delivery.js';
 import { DeleteMessage } from '../application/messages/delete-message.js';
@@ -158,6 +159,7 @@ const useCaseFactories: { [K in keyof UseCases]: (p: Ports, c: DependencyContain
   getConversation: (p, c) => new GetConversation({ ...p, summaries: c.resolve(TOKENS.summaries) }),
   getConversationHistory: (p, c) => new GetConversationHistory({ ...p, ...services(c) }),
   markConversationRead: (p, c) => new MarkConversationRead({ ...p, ...services(c) }),
+  muteConversation: (p) => new MuteConversation(p),
   syncChanges: (p, c) => new SyncChanges({ ...p, ...services(c) }),
   reactToMessage: (p, c) => new ReactToMessage({ ...p, ...services(c) }),
   pruneChanges: (p) => new PruneChanges({ ...p, retentionDays: p.config.SYNC_RETENTION_DAYS }),

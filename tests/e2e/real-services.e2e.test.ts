@@ -1,6 +1,6 @@
 import { describe } from 'vitest';
 import { describeAutoMessageScenarios } from './scenarios/auto-message-scenarios.js';
-import { describeBlockingScenarios } from './scenarios/blocking-scenarios.js';
+import { describeBlockingScenarios, describeMutingScenarios } from './scenarios/block-and-mute-scenarios.js';
 import { describeChatScenarios } from './scenarios/chat-scenarios.js';
 import { describeConcurrencyScenarios } from './scenarios/concurrency-scenarios.js';
 import { describeErrorTableScenarios } from './scenarios/error-table-scenarios.js';
@@ -30,6 +30,7 @@ describe.skipIf(real.skip)('on real MongoDB, Redis and RabbitMQ', () => {
   describeIdempotencyScenarios(startOnRealServices);
   describeSyncScenarios(startOnRealServices);
   describeBlockingScenarios(startOnRealServices);
+  describeMutingScenarios(startOnRealServices);
   describeConcurrencyScenarios(startOnRealServices);
   describeAutoMessageScenarios(startOnRealServices);
 });

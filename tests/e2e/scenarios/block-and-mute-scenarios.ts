@@ -97,3 +97,59 @@ export const describeBlockingScenarios = (start: StartE2eApp): void => {
     });
   });
 };
+
+export const describeMutingScenarios = (start: StartE2eApp): void => {
+  describe('muting', () => {
+    const app = useE2eApp(start);
+
+    it('sends no notification for a muted conversation, while messages and unread counts stay as they were', async () => {
+      const alice = await registerUser(app(), 'alice');
+      const bob = await registerUser(app(), 'bob');
+      const { conversation } = await sendMessage(app(), bob, alice, 'first');
+      const aliceClient = await connectSocket(app(), alice.accessToken);
+      const mutePath = `/api/conversations/${conversation.id}/mute`;
+
+      const muted = await app().api('PUT', mutePath, { token: alice.accessToken, body: {} });
+      expect([muted.status, muted.body.data]).toEqual([
+        200,
+        { conversationId: conversation.id, muted: true, mutedUntil: null },
+      ]);
+      const quiet = await sendMessage(app(), bob, alice, 'while muted');
+      expect((await aliceClient.events.take('message_received')).message.id).toBe(quiet.message.id);
+      const [summary] = await fetchConversations(app(), alice);
+      expect(summary).toMatchObject({ id: conversation.id, unreadCount: 2, muted: true, mutedUntil: null });
+
+      const unmuted = await app().api('DELETE', mutePath, { token: alice.accessToken });
+      expect(unmuted.body.data).toEqual({ conversationId: conversation.id, muted: false, mutedUntil: null });
+      const loud = await sendMessage(app(), bob, alice, 'after unmuting');
+      // The first notification the socket gets is for the message after unmuting (one socket, in order).
+      expect(await aliceClient.events.take('new_message_notification')).toMatchObject({ preview: 'after unmuting' });
+      expect(aliceClient.events.all('new_message_notification')).toHaveLength(1);
+      expect(
+        (await aliceClient.events.take('message_received', (p) => p.message.id === loud.message.id)).message.content,
+      ).toBe('after unmuting');
+    });
+
+    it('ends a timed mute by itself, refuses a mute in the past, and hides the conversation from outsiders', async () => {
+      const alice = await registerUser(app(), 'alice');
+      const bob = await registerUser(app(), 'bob');
+      const eve = await registerUser(app(), 'eve');
+      const { conversation } = await sendMessage(app(), bob, alice, 'hi');
+      const mutePath = `/api/conversations/${conversation.id}/mute`;
+      const until = new Date(Date.now() + 3_600_000).toISOString();
+
+      const timed = await app().api('PUT', mutePath, { token: alice.accessToken, body: { until } });
+      expect(timed.body.data).toEqual({ conversationId: conversation.id, muted: true, mutedUntil: until });
+      const past = await app().api('PUT', mutePath, {
+        token: alice.accessToken,
+        body: { until: '2001-01-01T00:00:00Z' },
+      });
+      expect([past.status, past.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+      expect((await app().api('PUT', mutePath, { token: alice.accessToken, body: { until: 'tomorrow' } })).status).toBe(
+        400,
+      );
+      expect((await app().api('PUT', mutePath, { token: eve.accessToken, body: {} })).status).toBe(404);
+      expect((await app().api('DELETE', mutePath, { token: eve.accessToken })).status).toBe(404);
+    });
+  });
+};
