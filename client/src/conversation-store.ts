@@ -129,6 +129,8 @@ export class ConversationStore {
         createdAt: view.createdAt,
         otherParticipant: null,
         unreadCount: 0,
+        muted: false,
+        mutedUntil: null,
       };
     }
     if (result.change === 'added' && view.seq > (state.lastMessage?.seq ?? 0)) {

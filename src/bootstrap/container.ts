@@ -48,6 +48,7 @@ export const buildContainer = (parts: ContainerParts): DependencyContainer => {
     messages: infra.messages,
     changes: infra.changes,
     reactions: infra.reactions,
+    blocks: infra.blocks,
     autoMessages: infra.autoMessages,
     presence: infra.presence,
     rateLimiters: infra.rateLimiters,

@@ -1,3 +1,4 @@
+import type { BlockRepository } from '../ports/block-repository.js';
 import type { AutoMessageRepository } from '../ports/auto-message-repository.js';
 import type { ChangeLog } from '../ports/change-log.js';
 import type { ReactionRepository } from '../ports/reaction-repository.js';
@@ -19,6 +20,7 @@ export interface Infrastructure {
   readonly messages: MessageRepository;
   readonly changes: ChangeLog;
   readonly reactions: ReactionRepository;
+  readonly blocks: BlockRepository;
   readonly autoMessages: AutoMessageRepository;
   readonly presence: PresenceStore;
   readonly rateLimiters: RateLimiterFactory;

@@ -1,5 +1,6 @@
 import { createInMemoryRateLimiterFactory } from '../adapters/memory/in-memory-rate-limiter.js';
 import { InMemoryChangeLog } from '../adapters/memory/in-memory-change-log.js';
+import { InMemoryBlockRepository } from '../adapters/memory/in-memory-block-repository.js';
 import { InMemoryReactionRepository } from '../adapters/memory/in-memory-reaction-repository.js';
 import { InMemoryAutoMessageRepository } from '../adapters/memory/in-memory-auto-message-repository.js';
 import { InMemoryConversationRepository } from '../adapters/memory/in-memory-conversation-repository.js';
@@ -29,6 +30,7 @@ export const memoryInfrastructure = (config: Config, logger: Logger): Infrastruc
     messages: new InMemoryMessageRepository(),
     changes: new InMemoryChangeLog(),
     reactions: new InMemoryReactionRepository(),
+    blocks: new InMemoryBlockRepository(),
     autoMessages: new InMemoryAutoMessageRepository(),
     presence: new InMemoryPresenceStore({ leaseMs: config.PRESENCE_LEASE_SECONDS * 1000 }),
     rateLimiters: createInMemoryRateLimiterFactory(),

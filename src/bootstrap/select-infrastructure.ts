@@ -8,6 +8,7 @@ import { MongoHealthIndicator } from '../adapters/mongo/mongo-health-indicator.j
 import { ensureIndexes } from '../adapters/mongo/mongo-indexes.js';
 import { RebuildableMongoDatabase } from '../adapters/mongo/mongo-database.js';
 import { MongoChangeLog } from '../adapters/mongo/mongo-change-log.js';
+import { MongoBlockRepository } from '../adapters/mongo/mongo-block-repository.js';
 import { MongoReactionRepository } from '../adapters/mongo/mongo-reaction-repository.js';
 import { MongoMessageRepository } from '../adapters/mongo/mongo-message-repository.js';
 import { MongoSessionRepository } from '../adapters/mongo/mongo-session-repository.js';
@@ -83,6 +84,7 @@ const mongoPart = async (url: string, config: Config, logger: Logger, roundTrips
     messages: new MongoMessageRepository(database),
     changes: new MongoChangeLog(database),
     reactions: new MongoReactionRepository(database),
+    blocks: new MongoBlockRepository(database),
     autoMessages: new MongoAutoMessageRepository(database),
     health: new MongoHealthIndicator(database),
     isLive: () => watchdog.isLive(),

@@ -16,6 +16,7 @@ export const TOKENS = {
   messages: Symbol('MessageRepository'),
   changes: Symbol('ChangeLog'),
   reactions: Symbol('ReactionRepository'),
+  blocks: Symbol('BlockRepository'),
   autoMessages: Symbol('AutoMessageRepository'),
   presence: Symbol('PresenceStore'),
   rateLimiters: Symbol('RateLimiterFactory'),

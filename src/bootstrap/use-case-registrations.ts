@@ -16,6 +16,7 @@ import { GetConversationHistory } from '../application/conversations/get-convers
 import { KnownConversations } from '../application/conversations/known-conversations.js';
 import { ListConversations } from '../application/conversations/list-conversations.js';
 import { MarkConversationRead } from '../application/conversations/mark-conversation-read.js';
+import { MuteConversation } from '../application/conversations/mute-conversation.js';
 import { NotifyTyping } from '../application/conversations/notify-typing.js';
 import { DeliveryConfirmation } from '../application/messages/confirm-delivery.js';
 import { DeleteMessage } from '../application/messages/delete-message.js';
@@ -27,6 +28,7 @@ import { MarkMessageRead } from '../application/messages/mark-message-read.js';
 import { MessagePosting } from '../application/messages/message-posting.js';
 import { SendMessage } from '../application/messages/send-message.js';
 import { TrackPresence } from '../application/presence/track-presence.js';
+import { BlockUser } from '../application/users/block-user.js';
 import { GetOnlineStats } from '../application/users/get-online-stats.js';
 import { ListUsers } from '../application/users/list-users.js';
 import { RecentUsers } from '../application/users/recent-users.js';
@@ -37,6 +39,7 @@ import { PruneChanges } from '../application/sync/prune-changes.js';
 import { SyncChanges } from '../application/sync/sync-changes.js';
 import type { AutoMessageRepository } from '../ports/auto-message-repository.js';
 import type { ChangeLog } from '../ports/change-log.js';
+import type { BlockRepository } from '../ports/block-repository.js';
 import type { ReactionRepository } from '../ports/reaction-repository.js';
 import type { Clock } from '../ports/clock.js';
 import type { ConversationRepository } from '../ports/conversation-repository.js';
@@ -75,6 +78,7 @@ const portsOf = (c: DependencyContainer) => ({
   messages: c.resolve<MessageRepository>(TOKENS.messages),
   changes: c.resolve<ChangeLog>(TOKENS.changes),
   reactions: c.resolve<ReactionRepository>(TOKENS.reactions),
+  blocks: c.resolve<BlockRepository>(TOKENS.blocks),
   autoMessages: c.resolve<AutoMessageRepository>(TOKENS.autoMessages),
   presence: c.resolve<PresenceStore>(TOKENS.presence),
   rateLimiters: c.resolve<RateLimiterFactory>(TOKENS.rateLimiters),
@@ -134,6 +138,7 @@ const useCaseFactories: { [K in keyof UseCases]: (p: Ports, c: DependencyContain
   listUsers: (p) => new ListUsers(p),
   getOnlineStats: (p) => new GetOnlineStats(p),
   updateProfile: (p) => new UpdateProfile(p),
+  blockUser: (p) => new BlockUser(p),
   sendMessage: (p, c) =>
     new SendMessage({
       ...p,
@@ -154,6 +159,7 @@ const useCaseFactories: { [K in keyof UseCases]: (p: Ports, c: DependencyContain
   getConversation: (p, c) => new GetConversation({ ...p, summaries: c.resolve(TOKENS.summaries) }),
   getConversationHistory: (p, c) => new GetConversationHistory({ ...p, ...services(c) }),
   markConversationRead: (p, c) => new MarkConversationRead({ ...p, ...services(c) }),
+  muteConversation: (p) => new MuteConversation(p),
   syncChanges: (p, c) => new SyncChanges({ ...p, ...services(c) }),
   reactToMessage: (p, c) => new ReactToMessage({ ...p, ...services(c) }),
   pruneChanges: (p) => new PruneChanges({ ...p, retentionDays: p.config.SYNC_RETENTION_DAYS }),

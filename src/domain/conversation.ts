@@ -20,6 +20,8 @@ export interface Conversation {
   readonly lastMessage: LastMessage | null;
   readonly lastActivityAt: Date;
   readonly createdAt: Date;
+  /** Per participant who muted it: until when (`null`: until they unmute). */
+  readonly mutes: Readonly<Record<string, Date | null>>;
 }
 
 export const participantPair = (a: string, b: string): readonly [string, string] => (a < b ? [a, b] : [b, a]);
@@ -28,6 +30,12 @@ export const participantKeyOf = (a: string, b: string): string => participantPai
 
 /** The highest position stored in the conversation as far as this copy knows (0 before the first message). */
 export const lastSeqOf = (conversation: Conversation): number => conversation.lastMessage?.seq ?? 0;
+
+/** Whether the participant's mute holds at `now`: no notifications of new messages then. */
+export const isMutedFor = (conversation: Conversation, userId: string, now: Date): boolean => {
+  const until = conversation.mutes[userId];
+  return until === null || (until !== undefined && until > now);
+};
 
 export const isParticipant = (conversation: Conversation, userId: string): boolean =>
   conversation.participants.includes(userId);

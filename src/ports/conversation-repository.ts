@@ -23,6 +23,10 @@ export interface ConversationRepository {
   recordLastMessage(conversationId: string, lastMessage: LastMessage): Promise<Conversation | null>;
   /** Replaces the preview when `messageId` is the last message (an edit); true when it is. */
   recordLastMessageEdit(conversationId: string, messageId: string, preview: string): Promise<boolean>;
+  /** Mutes it for the participant until `until` (`null`: until unmuted); the conversation after (null if absent). */
+  setMute(conversationId: string, userId: string, until: Date | null): Promise<Conversation | null>;
+  /** Ends the participant's mute, if any; the conversation after (null if absent). */
+  clearMute(conversationId: string, userId: string): Promise<Conversation | null>;
   /** Erases the preview (and flags it deleted) when `messageId` is the last message; true when it is. */
   markLastMessageDeleted(conversationId: string, messageId: string): Promise<boolean>;
 }

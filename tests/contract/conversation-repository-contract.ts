@@ -41,6 +41,7 @@ export const describeConversationRepositoryContract = (
         lastMessage: null,
         lastActivityAt: at(1),
         createdAt: at(1),
+        mutes: {},
       });
 
       expect(await repository.findOrCreate('adam', 'zoe', nextId(), at(2))).toEqual(created);
@@ -193,6 +194,18 @@ export const describeConversationRepositoryContract = (
         lastActivityAt: at(2),
         lastMessage: { createdAt: at(2) },
       });
+    });
+
+    it('mutes for one participant until a time or until unmuted, and unmutes, keeping the other’s mute', async () => {
+      const { id } = await repository.findOrCreate('alice', 'bob', nextId(), at(1));
+      expect((await repository.setMute(id, 'alice', at(100)))?.mutes).toEqual({ alice: at(100) });
+      expect((await repository.setMute(id, 'bob', null))?.mutes).toEqual({ alice: at(100), bob: null });
+      expect((await repository.setMute(id, 'alice', null))?.mutes).toEqual({ alice: null, bob: null });
+      expect((await repository.clearMute(id, 'alice'))?.mutes).toEqual({ bob: null });
+      expect((await repository.clearMute(id, 'alice'))?.mutes).toEqual({ bob: null });
+      expect((await repository.findById(id))?.mutes).toEqual({ bob: null });
+      expect(await repository.setMute(nextId(), 'alice', null)).toBeNull();
+      expect(await repository.clearMute(nextId(), 'alice')).toBeNull();
     });
   });
 };

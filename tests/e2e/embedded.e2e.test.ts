@@ -1,4 +1,5 @@
 import { describeAutoMessageScenarios } from './scenarios/auto-message-scenarios.js';
+import { describeBlockingScenarios, describeMutingScenarios } from './scenarios/block-and-mute-scenarios.js';
 import { describeChatScenarios } from './scenarios/chat-scenarios.js';
 import { describeConcurrencyScenarios } from './scenarios/concurrency-scenarios.js';
 import { describeErrorTableScenarios } from './scenarios/error-table-scenarios.js';
@@ -25,3 +26,5 @@ describeIdempotencyScenarios(startE2eApp);
 describeConcurrencyScenarios(startE2eApp);
 describeAutoMessageScenarios(startE2eApp);
 describeSyncScenarios(startE2eApp);
+describeBlockingScenarios(startE2eApp);
+describeMutingScenarios(startE2eApp);

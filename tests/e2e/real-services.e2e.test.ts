@@ -1,5 +1,6 @@
 import { describe } from 'vitest';
 import { describeAutoMessageScenarios } from './scenarios/auto-message-scenarios.js';
+import { describeBlockingScenarios, describeMutingScenarios } from './scenarios/block-and-mute-scenarios.js';
 import { describeChatScenarios } from './scenarios/chat-scenarios.js';
 import { describeConcurrencyScenarios } from './scenarios/concurrency-scenarios.js';
 import { describeErrorTableScenarios } from './scenarios/error-table-scenarios.js';
@@ -28,6 +29,8 @@ describe.skipIf(real.skip)('on real MongoDB, Redis and RabbitMQ', () => {
   describeErrorTableScenarios(startOnRealServices);
   describeIdempotencyScenarios(startOnRealServices);
   describeSyncScenarios(startOnRealServices);
+  describeBlockingScenarios(startOnRealServices);
+  describeMutingScenarios(startOnRealServices);
   describeConcurrencyScenarios(startOnRealServices);
   describeAutoMessageScenarios(startOnRealServices);
 });

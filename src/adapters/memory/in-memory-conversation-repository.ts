@@ -17,6 +17,9 @@ const copy = (conversation: Conversation): Conversation => ({
   lastMessage: conversation.lastMessage && copyLastMessage(conversation.lastMessage),
   lastActivityAt: new Date(conversation.lastActivityAt),
   createdAt: new Date(conversation.createdAt),
+  mutes: Object.fromEntries(
+    Object.entries(conversation.mutes).map(([userId, until]) => [userId, until && new Date(until)]),
+  ),
 });
 
 const newestFirst = (a: Conversation, b: Conversation): number =>
@@ -39,6 +42,7 @@ export class InMemoryConversationRepository implements ConversationRepository {
       lastMessage: null,
       lastActivityAt: now,
       createdAt: now,
+      mutes: {},
     };
     this.conversations.set(newId, copy(created));
     this.idByKey.set(participantKey, newId);
@@ -104,6 +108,23 @@ export class InMemoryConversationRepository implements ConversationRepository {
       lastMessage: { ...current.lastMessage, preview: '', isDeleted: true },
     });
     return true;
+  }
+
+  async setMute(conversationId: string, userId: string, until: Date | null): Promise<Conversation | null> {
+    const current = this.conversations.get(conversationId);
+    if (!current) return null;
+    const next = { ...current, mutes: { ...current.mutes, [userId]: until && new Date(until) } };
+    this.conversations.set(conversationId, next);
+    return copy(next);
+  }
+
+  async clearMute(conversationId: string, userId: string): Promise<Conversation | null> {
+    const current = this.conversations.get(conversationId);
+    if (!current) return null;
+    const { [userId]: _ended, ...mutes } = current.mutes;
+    const next = { ...current, mutes };
+    this.conversations.set(conversationId, next);
+    return copy(next);
   }
 
   private byKey(participantKey: string): Conversation | undefined {

@@ -9,4 +9,5 @@ export const COLLECTIONS = {
   claimTickets: 'claim_tickets',
   changes: 'changes',
   reactions: 'reactions',
+  blocks: 'blocks',
 } as const;

@@ -1,4 +1,4 @@
-import type { Collection, Filter } from 'mongodb';
+import type { Collection, Filter, UpdateFilter } from 'mongodb';
 import { participantKeyOf, participantPair, type Conversation, type LastMessage } from '../../domain/conversation.js';
 import type { ConversationRepository } from '../../ports/conversation-repository.js';
 import { COLLECTIONS } from './collection-names.js';
@@ -6,6 +6,7 @@ import {
   ConversationDocument,
   conversationFromDocument,
   lastMessageToDocument,
+  MUTED_UNTIL_UNMUTED,
 } from './documents/conversation-document.js';
 import { decodeDocument } from './documents/decode-document.js';
 import { isDuplicateKeyError } from './duplicate-key-error.js';
@@ -112,6 +113,24 @@ export class MongoConversationRepository implements ConversationRepository {
       { $set: { 'lastMessage.isDeleted': true, 'lastMessage.preview': '' } },
     );
     return result.matchedCount === 1;
+  }
+
+  async setMute(conversationId: string, userId: string, until: Date | null): Promise<Conversation | null> {
+    return this.updated(conversationId, { $set: { [`mutes.${userId}`]: until ?? MUTED_UNTIL_UNMUTED } });
+  }
+
+  async clearMute(conversationId: string, userId: string): Promise<Conversation | null> {
+    return this.updated(conversationId, { $unset: { [`mutes.${userId}`]: '' } });
+  }
+
+  private async updated(
+    conversationId: string,
+    update: UpdateFilter<ConversationDocument>,
+  ): Promise<Conversation | null> {
+    const _id = toObjectId(conversationId);
+    if (!_id) return null;
+    const document = await this.conversations.findOneAndUpdate({ _id }, update, { returnDocument: 'after' });
+    return document ? this.decode(document) : null;
   }
 
   private async findOne(filter: Filter<ConversationDocument>): Promise<Conversation | null> {

@@ -33,6 +33,7 @@ const INDEXES: Record<string, IndexDescription[]> = {
     { key: { at: 1 }, name: 'at' },
   ],
   [COLLECTIONS.reactions]: [{ key: { messageId: 1, at: 1 }, name: 'message_at' }],
+  [COLLECTIONS.blocks]: [{ key: { blockerId: 1, at: 1 }, name: 'blocker_at' }],
   [COLLECTIONS.autoMessages]: [
     { key: { planKey: 1 }, name: 'plan_key_unique', unique: true },
     { key: { planDay: 1, sendAt: 1 }, name: 'plan_day_send_at' },

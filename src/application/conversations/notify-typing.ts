@@ -1,5 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { otherParticipant } from '../../domain/conversation.js';
+import type { BlockRepository } from '../../ports/block-repository.js';
 import type { ConversationRepository } from '../../ports/conversation-repository.js';
 import type { RealtimeNotifier } from '../../ports/realtime-notifier.js';
 import type { AccessClaims } from '../../ports/token-service.js';
@@ -8,7 +9,13 @@ import { findOwnConversation } from './conversation-access.js';
 
 /** Tells the other participant that the caller started or stopped typing. */
 export class NotifyTyping {
-  constructor(private readonly deps: { conversations: ConversationRepository; notifier: RealtimeNotifier }) {}
+  constructor(
+    private readonly deps: {
+      conversations: ConversationRepository;
+      blocks: BlockRepository;
+      notifier: RealtimeNotifier;
+    },
+  ) {}
 
   async execute(
     caller: AccessClaims,
@@ -18,11 +25,10 @@ export class NotifyTyping {
     const conversation = await findOwnConversation(this.deps.conversations, caller.userId, rawConversationId);
     if (E.isLeft(conversation)) return conversation;
     const conversationId = conversation.right.id;
-    this.deps.notifier.toUser(otherParticipant(conversation.right, caller.userId), 'user_typing', {
-      conversationId,
-      userId: caller.userId,
-      isTyping,
-    });
+    const other = otherParticipant(conversation.right, caller.userId);
+    // Between users where either blocks the other, typing is not shown.
+    if ((await this.deps.blocks.blockedEitherWay(caller.userId, [other])).size > 0) return ok({ conversationId });
+    this.deps.notifier.toUser(other, 'user_typing', { conversationId, userId: caller.userId, isTyping });
     return ok({ conversationId });
   }
 }

@@ -1,4 +1,10 @@
-import { conversationView, lastMessageOf, lastSeqOf, type Conversation } from '../../domain/conversation.js';
+import {
+  conversationView,
+  isMutedFor,
+  lastMessageOf,
+  lastSeqOf,
+  type Conversation,
+} from '../../domain/conversation.js';
 import { messageView, previewOf, type Message, type MessageType } from '../../domain/message.js';
 import type { Clock } from '../../ports/clock.js';
 import type { ConversationRepository } from '../../ports/conversation-repository.js';
@@ -113,8 +119,9 @@ export class MessagePosting {
   /**
    * Tells both sides; the receiver's acknowledgement becomes a delivery
    * confirmation. The receiver's connections viewing the conversation show
-   * the message and get no notification; `answeredConnection`, the sender's
-   * connection whose reply carries the stored message, gets no `message_sent`.
+   * the message and get no notification, nor does a receiver who muted the
+   * conversation; `answeredConnection`, the sender's connection whose reply
+   * carries the stored message, gets no `message_sent`.
    */
   announce({ message, conversation, cursor }: Posted, senderUsername: string, answeredConnection?: string): void {
     const { notifier, deliveries } = this.deps;
@@ -122,17 +129,19 @@ export class MessagePosting {
     notifier.toUserWithReceipt(message.receiverId, 'message_received', payload, () => {
       void deliveries.confirm(message.id);
     });
-    notifier.toUser(
-      message.receiverId,
-      'new_message_notification',
-      {
-        conversationId: conversation.id,
-        senderId: message.senderId,
-        senderUsername,
-        preview: previewOf(message.content),
-      },
-      { exceptViewersOf: conversation.id },
-    );
+    if (!isMutedFor(conversation, message.receiverId, this.deps.clock.now())) {
+      notifier.toUser(
+        message.receiverId,
+        'new_message_notification',
+        {
+          conversationId: conversation.id,
+          senderId: message.senderId,
+          senderUsername,
+          preview: previewOf(message.content),
+        },
+        { exceptViewersOf: conversation.id },
+      );
+    }
     notifier.toUser(
       message.senderId,
       'message_sent',

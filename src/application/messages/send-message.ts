@@ -1,8 +1,9 @@
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
-import { notFound, validation, type AppError } from '../../domain/errors.js';
+import { forbidden, notFound, validation, type AppError } from '../../domain/errors.js';
 import { conversationView } from '../../domain/conversation.js';
 import { messageView } from '../../domain/message.js';
+import type { BlockRepository } from '../../ports/block-repository.js';
 import type { ConversationRepository } from '../../ports/conversation-repository.js';
 import type { MessageEventPayload } from '../../ports/realtime-events.js';
 import type { AccessClaims } from '../../ports/token-service.js';
@@ -33,6 +34,7 @@ export class SendMessage {
       users: RecentUsers;
       conversations: ConversationRepository;
       known: KnownConversations;
+      blocks: BlockRepository;
       posting: MessagePosting;
     },
   ) {}
@@ -48,12 +50,14 @@ export class SendMessage {
 
     const receiverId = await this.resolveReceiver(caller.userId, input);
     if (E.isLeft(receiverId)) return receiverId;
-    const [sender, receiver] = await Promise.all([
+    const [sender, receiver, blocked] = await Promise.all([
       this.deps.users.findById(caller.userId),
       this.deps.users.findById(receiverId.right),
+      this.deps.blocks.isBlocked(receiverId.right, caller.userId),
     ]);
     if (!receiver || !receiver.isActive) return fail(notFound('Receiver not found'));
     if (!sender) return fail(notFound('Sender not found'));
+    if (blocked) return fail(forbidden('You cannot send messages to this user'));
 
     // A retry (same clientMessageId) gets its original, announced again: the run that stored it may have died first.
     const posted = await this.deps.posting.post(

@@ -89,6 +89,15 @@ export const ClientMessageId = refinedString('ClientMessageId', 'must be 1-64 le
 );
 
 /** An integer in a range, from a number or (query strings) a decimal string. */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?(Z|[+-]\d{2}:\d{2})$/;
+
+/** A moment as an ISO 8601 date-time with its offset (`2026-12-01T08:00:00Z`). */
+export const Instant = refinedString(
+  'Instant',
+  'must be an ISO 8601 date-time with a time zone, like 2026-12-01T08:00:00Z',
+  (s) => (ISO_INSTANT.test(s) && !Number.isNaN(Date.parse(s)) ? s : null),
+);
+
 export const IntInRange = (name: string, min: number, max: number): t.Type<number, number, unknown> =>
   new t.Type<number, number, unknown>(
     name,

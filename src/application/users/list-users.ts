@@ -1,8 +1,10 @@
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 import { publicUserView, type PublicUserView } from '../../domain/user.js';
+import type { BlockRepository } from '../../ports/block-repository.js';
 import type { Clock } from '../../ports/clock.js';
 import type { PresenceStore } from '../../ports/presence-store.js';
+import type { AccessClaims } from '../../ports/token-service.js';
 import type { UserRepository } from '../../ports/user-repository.js';
 import { IntInRange, SearchText } from '../shared/codecs.js';
 import { decodeInput } from '../shared/decode.js';
@@ -14,21 +16,25 @@ export const ListUsersQuery = t.exact(
 );
 
 export class ListUsers {
-  constructor(private readonly deps: { users: UserRepository; presence: PresenceStore; clock: Clock }) {}
+  constructor(
+    private readonly deps: { users: UserRepository; presence: PresenceStore; blocks: BlockRepository; clock: Clock },
+  ) {}
 
-  async execute(rawQuery: unknown): Result<{ users: PublicUserView[]; pagination: Pagination }> {
+  /** Someone who blocks the caller, or whom the caller blocks, shows offline to them. */
+  async execute(caller: AccessClaims, rawQuery: unknown): Result<{ users: PublicUserView[]; pagination: Pagination }> {
     const query = decodeInput(ListUsersQuery, rawQuery);
     if (E.isLeft(query)) return query;
     const page = query.right.page ?? 1;
     const limit = query.right.limit ?? 10;
     const search = query.right.search || undefined;
     const { users, total } = await this.deps.users.list({ page, limit, ...(search ? { search } : {}) });
-    const online = await this.deps.presence.onlineAmong(
-      users.map((u) => u.id),
-      this.deps.clock.now(),
-    );
+    const ids = users.map((u) => u.id);
+    const [online, blocked] = await Promise.all([
+      this.deps.presence.onlineAmong(ids, this.deps.clock.now()),
+      this.deps.blocks.blockedEitherWay(caller.userId, ids),
+    ]);
     return ok({
-      users: users.map((u) => publicUserView(u, online.has(u.id))),
+      users: users.map((u) => publicUserView(u, online.has(u.id) && !blocked.has(u.id))),
       pagination: paginationOf(page, limit, total),
     });
   }

@@ -46,4 +46,6 @@ export const summary = (lastSeq: number, unreadCount = 0): ConversationState => 
   createdAt: storedMessage(1).createdAt,
   otherParticipant: { id: PEER, username: 'peer', isOnline: false, lastSeen: null },
   unreadCount,
+  muted: false,
+  mutedUntil: null,
 });

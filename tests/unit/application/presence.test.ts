@@ -94,7 +94,7 @@ describe('presence', () => {
   });
 
   it('stops counting a connection whose lease ran out without a heartbeat', async () => {
-    const { core, alice } = await setUp();
+    const { core, alice, bob } = await setUp();
     await connect(core, alice, 'alice-tab-1');
     core.clock.advance((LEASE_SECONDS - 1) * 1000);
     expect(await isOnline(core, alice)).toBe(true);
@@ -102,7 +102,7 @@ describe('presence', () => {
     core.clock.advance(2_000);
     expect(await isOnline(core, alice)).toBe(false);
     expect(right(await core.useCases.getOnlineStats.execute()).onlineCount).toBe(0);
-    const { users } = right(await core.useCases.listUsers.execute({ search: 'alice' }));
+    const { users } = right(await core.useCases.listUsers.execute(bob.claims, { search: 'alice' }));
     expect(users[0]?.isOnline).toBe(false);
   });
 

@@ -8,6 +8,7 @@ import { RefreshInput } from '../../../src/application/auth/refresh-session.js';
 import { RegisterInput } from '../../../src/application/auth/register-user.js';
 import { HistoryQueryInput } from '../../../src/application/conversations/get-conversation-history.js';
 import { ListConversationsQuery } from '../../../src/application/conversations/list-conversations.js';
+import { MuteInput } from '../../../src/application/conversations/mute-conversation.js';
 import { EditMessageInput } from '../../../src/application/messages/edit-message.js';
 import { SendMessageInput } from '../../../src/application/messages/send-message.js';
 import { SyncQueryInput } from '../../../src/application/sync/sync-changes.js';
@@ -45,6 +46,7 @@ const BODY_CODECS: Readonly<Record<string, t.Decoder<unknown, unknown>>> = {
   updateProfile: UpdateProfileInput,
   sendMessage: SendMessageInput,
   editMessage: EditMessageInput,
+  muteConversation: MuteInput,
 };
 const QUERY_CODECS: Readonly<Record<string, t.Decoder<unknown, unknown>>> = {
   listUsers: ListUsersQuery,

@@ -29,6 +29,7 @@ import { CheckParticipation } from '../../../src/application/conversations/check
 import { NotifyTyping } from '../../../src/application/conversations/notify-typing.js';
 import { DeliveryConfirmation } from '../../../src/application/messages/confirm-delivery.js';
 import { MarkMessageRead } from '../../../src/application/messages/mark-message-read.js';
+import { InMemoryBlockRepository } from '../../../src/adapters/memory/in-memory-block-repository.js';
 import { KnownConversations } from '../../../src/application/conversations/known-conversations.js';
 import { RecentUsers } from '../../../src/application/users/recent-users.js';
 import { MessagePosting } from '../../../src/application/messages/message-posting.js';
@@ -106,6 +107,7 @@ export const buildSystem = async (options: SystemOptions = {}) => {
   const recording = new ChangeRecording({ changes: new InMemoryChangeLog(), clock });
   const deliveries = new DeliveryConfirmation({ messages, recording, notifier, clock, logger });
   const known = new KnownConversations();
+  const blocks = new InMemoryBlockRepository();
   const posting = new MessagePosting({
     messages,
     conversations,
@@ -128,8 +130,8 @@ export const buildSystem = async (options: SystemOptions = {}) => {
   const useCases: RealtimeUseCases = {
     authenticate: new Authenticate({ tokens, revocations }),
     checkParticipation: new CheckParticipation({ conversations }),
-    sendMessage: new SendMessage({ users: new RecentUsers({ users, clock }), conversations, known, posting }),
-    notifyTyping: new NotifyTyping({ conversations, notifier }),
+    sendMessage: new SendMessage({ users: new RecentUsers({ users, clock }), conversations, known, blocks, posting }),
+    notifyTyping: new NotifyTyping({ conversations, blocks, notifier }),
     markMessageRead: new MarkMessageRead({
       messages,
       recording,

@@ -275,7 +275,8 @@ export const clientEvents = {
       'Exactly as `POST /api/messages/send`: to a user (`receiverId`; the first message creates the pair’s conversation) or into a conversation (`conversationId`), never both. ' +
       'With `clientMessageId`, a retry returns the message stored the first time (and announces it again) instead of storing another: retry with the same id until an ack with `ok: true` arrives. ' +
       'The ack carries the stored message; the receiver gets `message_received` (and `new_message_notification` on the sockets not viewing the conversation), the sender’s other sockets `message_sent`. ' +
-      'Sent without an ack callback, the sending socket gets `message_sent` too.',
+      'Sent without an ack callback, the sending socket gets `message_sent` too. ' +
+      'A receiver who blocks the sender refuses it: `FORBIDDEN`.',
     codec: SendMessageInput,
     fieldDescriptions: {
       receiverId: 'The user to write to (or give conversationId)',
@@ -289,12 +290,12 @@ export const clientEvents = {
       data: messageAndConversation,
       example: { ok: true, message: exampleMessage, conversation: exampleConversation, cursor: EXAMPLE_CURSOR },
     },
-    errors: [ERROR_CODES.Validation, ERROR_CODES.NotFound],
+    errors: [ERROR_CODES.Validation, ERROR_CODES.NotFound, ERROR_CODES.Forbidden],
   },
   typing_start: {
     summary: 'The user is typing in a conversation',
     description:
-      'The partner gets `user_typing {isTyping: true}` once, however many of the user’s sockets type. ' +
+      'The partner gets `user_typing {isTyping: true}` once, however many of the user’s sockets type, unless either blocks the other. ' +
       'Typing ends by itself `TYPING_TIMEOUT_MS` after the last start: repeat the start while the user keeps typing.',
     codec: ConversationRef,
     fieldDescriptions: { conversationId: 'A conversation of the caller' },

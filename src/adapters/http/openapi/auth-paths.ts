@@ -1,5 +1,5 @@
 import { apiOperation } from './operation-builder.js';
-import { body, limit, page, query } from './path-parameters.js';
+import { body, limit, page, pathId, query } from './path-parameters.js';
 import { ref, type Schema } from './schema-builders.js';
 
 /** Accounts, sessions and other users. */
@@ -52,7 +52,7 @@ export const authPaths: Record<string, Record<string, Schema>> = {
       tag: 'auth',
       summary: 'The logged-in user',
       auth: true,
-      success: { 200: { description: 'The caller’s account', data: ref('UserResult') } },
+      success: { 200: { description: 'The caller’s account, and whom they block', data: ref('CurrentUser') } },
       failures: [404],
     }),
   },
@@ -92,6 +92,26 @@ export const authPaths: Record<string, Record<string, Schema>> = {
           data: ref('OnlineStats'),
         },
       },
+    }),
+  },
+  '/api/users/{userId}/block': {
+    post: apiOperation('post', {
+      operationId: 'blockUser',
+      tag: 'users',
+      summary: 'Block a user: they can no longer message the caller, and neither sees the other’s presence or typing',
+      auth: true,
+      parameters: [pathId('userId', 'user')],
+      success: { 200: { description: 'Blocked (also when blocked already)', data: ref('BlockState') } },
+      failures: [404],
+    }),
+    delete: apiOperation('delete', {
+      operationId: 'unblockUser',
+      tag: 'users',
+      summary: 'Lift a block (also when there was none)',
+      auth: true,
+      parameters: [pathId('userId', 'user')],
+      success: { 200: { description: 'Not blocked', data: ref('BlockState') } },
+      failures: [],
     }),
   },
   '/api/user/profile': {

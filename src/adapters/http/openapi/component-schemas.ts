@@ -125,6 +125,8 @@ export const componentSchemas: Record<string, Schema> = {
     ...conversationProperties,
     otherParticipant: nullable(publicUser),
     unreadCount: integer(),
+    muted: { ...boolean, description: 'The caller muted it: no new_message_notification for it' },
+    mutedUntil: nullable({ type: 'string', format: 'date-time', description: 'When the caller’s mute ends by itself' }),
   }),
   Pagination: object({
     page: integer(1),

@@ -1,5 +1,5 @@
 import { apiOperation } from './operation-builder.js';
-import { historyCursor, limit, page, pathId, query } from './path-parameters.js';
+import { body, historyCursor, limit, page, pathId, query } from './path-parameters.js';
 import { ref, syncCursor, type Schema } from './schema-builders.js';
 
 /** Conversations, their history, and the change feed. */
@@ -83,6 +83,28 @@ export const conversationPaths: Record<string, Record<string, Schema>> = {
         },
       },
       failures: [400, 404],
+    }),
+  },
+  '/api/conversations/{conversationId}/mute': {
+    put: apiOperation('put', {
+      operationId: 'muteConversation',
+      tag: 'conversations',
+      summary:
+        'Mute a conversation for the caller: no new_message_notification for it; messages and unread counts unchanged',
+      auth: true,
+      parameters: [pathId('conversationId', 'conversation')],
+      body: body('MuteRequest', false),
+      success: { 200: { description: 'Muted (a second mute replaces the first)', data: ref('MuteState') } },
+      failures: [404],
+    }),
+    delete: apiOperation('delete', {
+      operationId: 'unmuteConversation',
+      tag: 'conversations',
+      summary: 'End the caller’s mute (also when there was none)',
+      auth: true,
+      parameters: [pathId('conversationId', 'conversation')],
+      success: { 200: { description: 'Not muted', data: ref('MuteState') } },
+      failures: [404],
     }),
   },
   '/api/conversations/{conversationId}/mark-read': {

@@ -11,7 +11,7 @@ export const messagePaths: Record<string, Record<string, Schema>> = {
       tag: 'messages',
       summary: 'Send a text message',
       description:
-        'To a user (`receiverId`) or into a conversation (`conversationId`), never both. Writing to yourself is a 400; an unknown receiver, or a conversation the caller is not in, is a 404. Retrying with the same `clientMessageId` is safe: the first message comes back with status 200.',
+        'To a user (`receiverId`) or into a conversation (`conversationId`), never both. Writing to yourself is a 400; an unknown receiver, or a conversation the caller is not in, is a 404; a receiver who blocks the caller is a 403. Retrying with the same `clientMessageId` is safe: the first message comes back with status 200.',
       auth: true,
       body: body('SendMessageRequest'),
       success: {
@@ -24,7 +24,7 @@ export const messagePaths: Record<string, Record<string, Schema>> = {
           data: ref('SentMessage'),
         },
       },
-      failures: [404],
+      failures: [403, 404],
     }),
   },
   '/api/messages/{messageId}/read': {

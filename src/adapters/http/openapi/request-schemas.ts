@@ -94,6 +94,21 @@ export const requestSchemas: Record<string, Schema> = {
     description: `Into a conversation of the caller. ${UNKNOWN_FIELDS}`,
   },
   EditMessageRequest: { ...object({ content }), description: `The new text. ${UNKNOWN_FIELDS}` },
+  MuteRequest: {
+    ...object(
+      {
+        until: {
+          type: 'string',
+          format: 'date-time',
+          pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?(Z|[+-]\\d{2}:\\d{2})$',
+          description:
+            'When the mute ends by itself: in the future, at most ten years ahead. Omit it to mute until unmuting',
+        },
+      },
+      ['until'],
+    ),
+    description: UNKNOWN_FIELDS,
+  },
   SendMessageRequest: {
     description: 'Exactly one of `receiverId` and `conversationId` (both is a 400)',
     oneOf: [ref('SendToUserRequest'), ref('SendToConversationRequest')],
@@ -107,7 +122,8 @@ export type RequestBodyName =
   | 'LogoutRequest'
   | 'UpdateProfileRequest'
   | 'SendMessageRequest'
-  | 'EditMessageRequest';
+  | 'EditMessageRequest'
+  | 'MuteRequest';
 
 /** One valid body per request, shown in the docs and checked against the schema and the server's decoders. */
 export const requestExamples: Readonly<Record<RequestBodyName, object>> = {
@@ -117,6 +133,7 @@ export const requestExamples: Readonly<Record<RequestBodyName, object>> = {
   LogoutRequest: { all: false },
   UpdateProfileRequest: { username: 'countess_ada' },
   EditMessageRequest: { content: 'Hello, Charles! (edited)' },
+  MuteRequest: { until: '2030-12-01T08:00:00Z' },
   SendMessageRequest: {
     receiverId: '665f1c2ab9d3e4f5a6b7c8d9',
     content: 'Hello, Charles!',

@@ -15,6 +15,20 @@ import {
 export const responseSchemas: Record<string, Schema> = {
   LogoutResult: object({ sessionsEnded: oneOf('current', 'all') }),
   UserResult: object({ user: ref('SelfUser') }),
+  CurrentUser: object({
+    user: ref('SelfUser'),
+    blockedUserIds: { ...arrayOf(idString), description: 'Whom the caller blocks, oldest block first' },
+  }),
+  BlockState: object({ userId: idString, blocked: boolean }),
+  MuteState: object({
+    conversationId: idString,
+    muted: boolean,
+    mutedUntil: nullable({
+      type: 'string',
+      format: 'date-time',
+      description: 'When the mute ends by itself; null while muted until unmuting, or when not muted',
+    }),
+  }),
   UserPage: object({ users: arrayOf(ref('PublicUser')), pagination: ref('Pagination') }),
   OnlineStats: object({
     onlineCount: integer(),

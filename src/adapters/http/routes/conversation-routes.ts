@@ -26,6 +26,21 @@ export const conversationRoutes = (useCases: UseCases): Router<HttpState> => {
       }),
     )
     .put(
+      '/api/conversations/:conversationId/mute',
+      authenticated(async (ctx, caller) => {
+        const muted = await useCases.muteConversation.mute(caller, ctx.params.conversationId, ctx.request.body);
+        reply(ctx, muted, { message: 'Conversation muted' });
+      }),
+    )
+    .delete(
+      '/api/conversations/:conversationId/mute',
+      authenticated(async (ctx, caller) => {
+        reply(ctx, await useCases.muteConversation.unmute(caller, ctx.params.conversationId), {
+          message: 'Conversation unmuted',
+        });
+      }),
+    )
+    .put(
       '/api/conversations/:conversationId/mark-read',
       authenticated(async (ctx, caller) => {
         reply(ctx, await useCases.markConversationRead.execute(caller, ctx.params.conversationId));

@@ -9,14 +9,26 @@ export const userRoutes = (useCases: UseCases): Router<HttpState> => {
   return new Router<HttpState>()
     .get(
       '/api/user/list',
-      authenticated(async (ctx) => {
-        reply(ctx, await useCases.listUsers.execute(ctx.query));
+      authenticated(async (ctx, caller) => {
+        reply(ctx, await useCases.listUsers.execute(caller, ctx.query));
       }),
     )
     .get(
       '/api/user/online-stats',
       authenticated(async (ctx) => {
         reply(ctx, await useCases.getOnlineStats.execute());
+      }),
+    )
+    .post(
+      '/api/users/:userId/block',
+      authenticated(async (ctx, caller) => {
+        reply(ctx, await useCases.blockUser.block(caller, ctx.params.userId), { message: 'User blocked' });
+      }),
+    )
+    .delete(
+      '/api/users/:userId/block',
+      authenticated(async (ctx, caller) => {
+        reply(ctx, await useCases.blockUser.unblock(caller, ctx.params.userId), { message: 'User unblocked' });
       }),
     )
     .put(

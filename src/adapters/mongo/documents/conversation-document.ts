@@ -30,10 +30,24 @@ export const ConversationDocument = t.exact(
       lastActivityAt: dateCodec,
       createdAt: dateCodec,
     }),
-    t.partial({ lastMessage: nullable(LastMessageDocument) }),
+    t.partial({ lastMessage: nullable(LastMessageDocument), mutes: t.record(t.string, dateCodec) }),
   ]),
 );
 export type ConversationDocument = t.TypeOf<typeof ConversationDocument>;
+
+/**
+ * A mute until unmuted is stored as this date: a field holding null cannot be
+ * relied on (FerretDB v1 drops nulls in places), and a date keeps one shape.
+ */
+export const MUTED_UNTIL_UNMUTED = new Date('9999-12-31T00:00:00.000Z');
+
+const mutesFromDocument = (mutes: Record<string, Date> = {}): Record<string, Date | null> =>
+  Object.fromEntries(
+    Object.entries(mutes).map(([userId, until]) => [
+      userId,
+      until.getTime() === MUTED_UNTIL_UNMUTED.getTime() ? null : until,
+    ]),
+  );
 
 /** What is stored as `lastMessage`: exactly the domain fields, nothing the caller may have added. */
 export const lastMessageToDocument = (lastMessage: LastMessage): t.TypeOf<typeof LastMessageDocument> => ({
@@ -53,4 +67,5 @@ export const conversationFromDocument = (document: ConversationDocument): Conver
   lastMessage: document.lastMessage ?? null,
   lastActivityAt: document.lastActivityAt,
   createdAt: document.createdAt,
+  mutes: mutesFromDocument(document.mutes),
 });
