@@ -14,6 +14,7 @@ export const countStoreCalls = (infrastructure: Infrastructure, meter: RoundTrip
     messages: counted('messages', infrastructure.messages),
     changes: counted('changes', infrastructure.changes),
     reactions: counted('reactions', infrastructure.reactions),
+    blocks: counted('blocks', infrastructure.blocks),
     autoMessages: counted('autoMessages', infrastructure.autoMessages),
     presence: counted('presence', infrastructure.presence),
     rateLimiters: (rule) => counted(`rateLimiters.${rule.name}`, rateLimiters(rule)),

@@ -1,21 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { createWinstonLogger } from '../../../src/adapters/logging/winston-logger.js';
-import type { Infrastructure } from '../../../src/bootstrap/infrastructure.js';
+import { countStoreCalls } from '../../../src/bootstrap/count-store-calls.js';
 import { memoryInfrastructure } from '../../../src/bootstrap/memory-infrastructure.js';
+import type { RoundTripMeter } from '../../../src/ports/round-trip-meter.js';
 import { buildCore, right, testConfig, type Core } from '../../support/build-core.js';
 
-/** A port whose every method call is written down as `port.method`, then served by the port. */
-const counted = <T extends object>(name: string, port: T, calls: string[]): T =>
-  new Proxy(port, {
-    get(target, property, receiver) {
-      const value: unknown = Reflect.get(target, property, receiver);
-      if (typeof value !== 'function') return value;
-      return (...args: unknown[]) => {
-        calls.push(`${name}.${String(property)}`);
-        return Reflect.apply(value, target, args);
-      };
-    },
-  });
+/** Writes down each store call as `port.method`. */
+const recordingMeter = (calls: string[]): RoundTripMeter => ({
+  mongoCommand: () => undefined,
+  redisRoundTrip: () => undefined,
+  storeCallCounter: (port, method) => () => calls.push(`${port}.${method}`),
+});
 
 const countedCore = (): { core: Core; calls: string[] } => {
   const calls: string[] = [];
@@ -23,22 +18,13 @@ const countedCore = (): { core: Core; calls: string[] } => {
     testConfig(),
     createWinstonLogger({ level: 'error', format: 'json', silent: true }),
   );
-  const infrastructure: Infrastructure = {
-    ...memory,
-    users: counted('users', memory.users, calls),
-    conversations: counted('conversations', memory.conversations, calls),
-    messages: counted('messages', memory.messages, calls),
-    changes: counted('changes', memory.changes, calls),
-    isLive: () => memory.isLive(),
-    close: () => memory.close(),
-  };
-  return { core: buildCore({}, infrastructure), calls };
+  return { core: buildCore({}, countStoreCalls(memory, recordingMeter(calls))), calls };
 };
 
 const sorted = (calls: string[]): string[] => [...calls].sort();
 
 describe('store calls of a send (each one a round trip on the real adapters)', () => {
-  it('are three once the pair has talked in this process: the insert, the last message, the change record', async () => {
+  it('are four once the pair has talked in this process: the block check, the insert, the last message, the change record', async () => {
     const { core, calls } = countedCore();
     const alice = await core.register('alice');
     const bob = await core.register('bob');
@@ -52,13 +38,23 @@ describe('store calls of a send (each one a round trip on the real adapters)', (
         clientMessageId: 'c-2',
       }),
     );
-    expect(sorted(calls)).toEqual(['changes.record', 'conversations.recordLastMessage', 'messages.insert']);
+    expect(sorted(calls)).toEqual([
+      'blocks.isBlocked',
+      'changes.record',
+      'conversations.recordLastMessage',
+      'messages.insert',
+    ]);
 
     calls.length = 0;
     const { message } = right(
       await core.useCases.sendMessage.execute(bob.claims, { receiverId: alice.user.id, content: 'back' }),
     );
-    expect(sorted(calls)).toEqual(['changes.record', 'conversations.recordLastMessage', 'messages.insert']);
+    expect(sorted(calls)).toEqual([
+      'blocks.isBlocked',
+      'changes.record',
+      'conversations.recordLastMessage',
+      'messages.insert',
+    ]);
 
     calls.length = 0;
     right(
@@ -67,7 +63,12 @@ describe('store calls of a send (each one a round trip on the real adapters)', (
         content: 'by id',
       }),
     );
-    expect(sorted(calls)).toEqual(['changes.record', 'conversations.recordLastMessage', 'messages.insert']);
+    expect(sorted(calls)).toEqual([
+      'blocks.isBlocked',
+      'changes.record',
+      'conversations.recordLastMessage',
+      'messages.insert',
+    ]);
   });
 
   it('reads each user again once their copy is more than a few seconds old', async () => {
