@@ -1,7 +1,5 @@
-import cors from '@koa/cors';
 import Koa from 'koa';
 import { HttpMethodEnum, koaBody } from 'koa-body';
-import helmet from 'koa-helmet';
 import type { UseCases } from '../../application/use-cases.js';
 import { ERROR_CODES } from '../../domain/errors.js';
 import type { HealthIndicator } from '../../ports/health-indicator.js';
@@ -16,6 +14,7 @@ import { errorMiddleware } from './error-middleware.js';
 import type { HttpState } from './http-state.js';
 import { openApiDocument } from './openapi/openapi-document.js';
 import { requestContext } from './request-context.js';
+import { securityHeaders } from './security-headers.js';
 import { JSON_TYPES, requireJsonBody } from './require-json-body.js';
 import { httpRouters } from './routes/http-routers.js';
 
@@ -54,9 +53,6 @@ export interface HttpAppDeps {
   options: HttpAppOptions;
 }
 
-const corsOrigin = (origins: '*' | string[]) =>
-  origins === '*' ? '*' : (ctx: Koa.Context): string => (origins.includes(ctx.get('Origin')) ? ctx.get('Origin') : '');
-
 /** The REST API, probes, metrics and docs as one Koa app (not listening: the caller mounts `callback()`). */
 export function createHttpApp(deps: HttpAppDeps): Koa {
   const { useCases, logger, health, metrics, rateLimiters, options } = deps;
@@ -67,21 +63,7 @@ export function createHttpApp(deps: HttpAppDeps): Koa {
 
   app.use(requestContext(logger, metrics));
   app.use(errorMiddleware(options.bodyLimitBytes));
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        // Swagger UI is served from this origin; plain-HTTP deployments must not have asset URLs rewritten.
-        directives: { upgradeInsecureRequests: null },
-      },
-    }),
-  );
-  app.use(
-    cors({
-      origin: corsOrigin(options.corsOrigins),
-      exposeHeaders: ['X-Request-Id', 'Retry-After'],
-      maxAge: 600,
-    }),
-  );
+  for (const middleware of securityHeaders(options.corsOrigins)) app.use(middleware);
   app.use(apiRateLimit(rateLimiters({ name: 'api', ...options.apiRateLimit })));
   app.use(requireJsonBody());
   app.use(
