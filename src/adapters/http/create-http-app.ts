@@ -1,3 +1,4 @@
+import Router from '@koa/router';
 import Koa from 'koa';
 import { HttpMethodEnum, koaBody } from 'koa-body';
 import type { UseCases } from '../../application/use-cases.js';
@@ -88,9 +89,12 @@ export function createHttpApp(deps: HttpAppDeps): Koa {
     asyncApiDocument: asyncApiDocument(options.realtimeLimits),
     ...(options.metricsToken ? { metricsToken: options.metricsToken } : {}),
   });
-  for (const router of routers) app.use(router.routes());
+  // One router holding every route: mounted one by one, each router would in turn match (and miss) most requests.
+  const all = new Router<HttpState>();
+  for (const router of routers) all.use(router.routes());
   // A page, not an API operation: kept out of httpRouters, whose every route the OpenAPI document must describe.
-  app.use(demoRoutes().routes());
+  all.use(demoRoutes().routes());
+  app.use(all.routes());
   app.use((ctx) => {
     sendFailure(ctx, 404, { message: `No route for ${ctx.method} ${ctx.path}`, code: ERROR_CODES.NotFound });
   });
