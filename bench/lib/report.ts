@@ -2,6 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RelayRun } from '../scenarios/relay.js';
+import type { RestRun } from '../scenarios/rest-send.js';
 import type { FloodRun } from '../scenarios/socket-flood.js';
 import type { BenchResults } from './results.js';
 import { lineChart, type ChartSeries } from './svg-chart.js';
@@ -116,6 +117,16 @@ const summary = (r: BenchResults): string => {
     return value !== '–' && (!ours?.broke || !bare?.broke) ? `${value} *` : value;
   };
   const p99At = (run: RelayRun | undefined) => ms(stepAt(run, 2000)?.p99);
+  /** Ours (embedded and real services) as ratios to one of the two REST baselines. */
+  const restRate = (figure: string, baseline: RestRun | undefined): string[] => [
+    '2 REST send',
+    figure,
+    n(baseline?.result.requestsPerSecond),
+    n(restEmb?.result.requestsPerSecond),
+    ratio(restEmb?.result.requestsPerSecond, baseline?.result.requestsPerSecond),
+    n(restReal?.result.requestsPerSecond),
+    ratio(restReal?.result.requestsPerSecond, baseline?.result.requestsPerSecond),
+  ];
   const rows: string[][] = [
     [
       '1 relay',
@@ -144,24 +155,8 @@ const summary = (r: BenchResults): string => {
       us(stepAt(real, 2000)?.serverCpuPerMessageUs),
       ratio(stepAt(real, 2000)?.serverCpuPerMessageUs, stepAt(bare, 2000)?.serverCpuPerMessageUs),
     ],
-    [
-      '2 REST send',
-      'requests/s (↑)',
-      n(restBare?.result.requestsPerSecond),
-      n(restEmb?.result.requestsPerSecond),
-      ratio(restEmb?.result.requestsPerSecond, restBare?.result.requestsPerSecond),
-      n(restReal?.result.requestsPerSecond),
-      ratio(restReal?.result.requestsPerSecond, restBare?.result.requestsPerSecond),
-    ],
-    [
-      '2 REST send',
-      "requests/s against a bare Koa route with the app's helmet and CORS (↑)",
-      n(restHeaders?.result.requestsPerSecond),
-      n(restEmb?.result.requestsPerSecond),
-      ratio(restEmb?.result.requestsPerSecond, restHeaders?.result.requestsPerSecond),
-      n(restReal?.result.requestsPerSecond),
-      ratio(restReal?.result.requestsPerSecond, restHeaders?.result.requestsPerSecond),
-    ],
+    restRate('requests/s (↑)', restBare),
+    restRate("requests/s against a bare Koa route with the app's helmet and CORS (↑)", restHeaders),
     [
       '2 REST send',
       'p99 latency (↓)',
