@@ -151,8 +151,10 @@ const runScenarios = async (target: Target, withBaselines: boolean, only = optio
   if (wants('rest')) {
     log(`\n[2] REST send (${target.label})`);
     if (withBaselines) {
-      const bare = await attempt('rest', 'bare', () => runRestSend('bare', settings.rest, log));
-      if (bare) results.rest.push(bare);
+      for (const baseline of ['bare', 'bare-headers'] as const) {
+        const bare = await attempt('rest', baseline, () => runRestSend(baseline, settings.rest, log));
+        if (bare) results.rest.push(bare);
+      }
     }
     const ours = await attempt('rest', target.id, () => runRestSend(target, settings.rest, log));
     if (ours) results.rest.push(ours);

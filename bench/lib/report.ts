@@ -2,6 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RelayRun } from '../scenarios/relay.js';
+import type { RestRun } from '../scenarios/rest-send.js';
 import type { FloodRun } from '../scenarios/socket-flood.js';
 import type { BenchResults } from './results.js';
 import { roundTripSection, roundTripTargets } from './round-trips-report.js';
@@ -104,6 +105,7 @@ const summary = (r: BenchResults): string => {
   const restMem = r.rest.find((x) => x.system === 'memory-repos');
   const connMem = r.connections.find((x) => x.system === 'memory-repos');
   const restBare = r.rest.find((x) => x.system === 'bare');
+  const restHeaders = r.rest.find((x) => x.system === 'bare-headers');
   const restEmb = r.rest.find((x) => x.system === 'embedded');
   const restReal = r.rest.find((x) => x.system === 'real');
   const connBare = r.connections.find((x) => x.system === 'bare');
@@ -124,6 +126,18 @@ const summary = (r: BenchResults): string => {
     return value !== '–' && (!ours?.broke || !bare?.broke) ? `${value} *` : value;
   };
   const p99At = (run: RelayRun | undefined) => ms(stepAt(run, 2000)?.p99);
+  /** Ours (embedded and real services) as ratios to one of the two REST baselines. */
+  const restRate = (figure: string, baseline: RestRun | undefined): string[] => [
+    '2 REST send',
+    figure,
+    n(baseline?.result.requestsPerSecond),
+    n(restEmb?.result.requestsPerSecond),
+    ratio(restEmb?.result.requestsPerSecond, baseline?.result.requestsPerSecond),
+    n(restMem?.result.requestsPerSecond),
+    ratio(restMem?.result.requestsPerSecond, baseline?.result.requestsPerSecond),
+    n(restReal?.result.requestsPerSecond),
+    ratio(restReal?.result.requestsPerSecond, baseline?.result.requestsPerSecond),
+  ];
   const rows: string[][] = [
     [
       '1 relay',
@@ -158,17 +172,8 @@ const summary = (r: BenchResults): string => {
       us(stepAt(real, 2000)?.serverCpuPerMessageUs),
       ratio(stepAt(real, 2000)?.serverCpuPerMessageUs, stepAt(bare, 2000)?.serverCpuPerMessageUs),
     ],
-    [
-      '2 REST send',
-      'requests/s (↑)',
-      n(restBare?.result.requestsPerSecond),
-      n(restEmb?.result.requestsPerSecond),
-      ratio(restEmb?.result.requestsPerSecond, restBare?.result.requestsPerSecond),
-      n(restMem?.result.requestsPerSecond),
-      ratio(restMem?.result.requestsPerSecond, restBare?.result.requestsPerSecond),
-      n(restReal?.result.requestsPerSecond),
-      ratio(restReal?.result.requestsPerSecond, restBare?.result.requestsPerSecond),
-    ],
+    restRate('requests/s (↑)', restBare),
+    restRate("requests/s against a bare Koa route with the app's helmet and CORS (↑)", restHeaders),
     [
       '2 REST send',
       'p99 latency (↓)',
@@ -336,6 +341,17 @@ const targets = (r: BenchResults): string => {
           : `**not met**: 2,000 msg/s was not reached (${run.stopReason}).`),
     );
   }
+  const restBare = r.rest.find((x) => x.system === 'bare');
+  const restHeaders = r.rest.find((x) => x.system === 'bare-headers');
+  for (const run of r.rest.filter((x) => x.system !== 'bare' && x.system !== 'bare-headers')) {
+    const ours = run.result.requestsPerSecond;
+    const bareRps = restBare?.result.requestsPerSecond;
+    lines.push(
+      `- ${run.label}: REST send at least 0.4 of the bare Koa route's requests/s: ` +
+        `${verdict(bareRps ? ours / bareRps >= 0.4 : undefined)} (ratio ${ratio(ours, bareRps)}; against the bare ` +
+        `route with the app's helmet and CORS ${ratio(ours, restHeaders?.result.requestsPerSecond)}).`,
+    );
+  }
   for (const run of r.connections.filter((x) => x.system !== 'bare')) {
     const full = run.connected >= 10_000;
     lines.push(
@@ -423,8 +439,10 @@ const restSection = (r: BenchResults): string => {
     `autocannon (its own process), ${s.connections} connections, ${s.durationSeconds} s after a ${s.warmupSeconds} s ` +
       `warm-up, each connection cycling through ${s.pairs} sender/receiver pairs: \`POST /api/messages/send\` with a ` +
       'bearer token and `{receiverId, content}`. Ours runs the whole middleware stack (request id, log line, helmet, ' +
-      'CORS, per-IP rate limit, JSON body, auth, validation, storage, socket notifications). Baseline: a bare Koa app ' +
-      'with koa-body and one route answering JSON.',
+      'CORS, per-IP rate limit, JSON body, auth, validation, storage, socket notifications). Baselines: a bare Koa app ' +
+      'with koa-body and one route answering JSON; and the same app behind the helmet and CORS middleware the app ' +
+      'mounts, built by the same function (`src/adapters/http/security-headers.ts`), so the second ratio leaves out ' +
+      'what any Koa app sending these headers pays.',
     '',
     table(
       [

@@ -46,10 +46,12 @@ export const startAppServer = async (
   return { child, url: `http://127.0.0.1:${ready.port}`, adapters: ready.adapters };
 };
 
-export const startBareServer = async (kind: 'relay' | 'koa'): Promise<RunningServer> => {
+/** `koa-headers`: the bare Koa route with the app's helmet and CORS middleware in front of it. */
+export const startBareServer = async (kind: 'relay' | 'koa' | 'koa-headers'): Promise<RunningServer> => {
   const file = kind === 'relay' ? 'servers/bare-relay-server.ts' : 'servers/bare-koa-server.ts';
   const { child, ready } = await BenchChild.start<{ port: number }>(file, {
     name: `bare-${kind}`,
+    ...(kind === 'koa-headers' ? { env: { BARE_KOA_HEADERS: 'app' } } : {}),
   });
   return { child, url: `http://127.0.0.1:${ready.port}` };
 };

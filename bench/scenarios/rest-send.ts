@@ -12,8 +12,16 @@ export interface RestSettings {
   readonly pairs: number;
 }
 
+/** The two baselines: a bare Koa route, and the same route behind the app's helmet and CORS middleware. */
+export type RestBaseline = 'bare' | 'bare-headers';
+
+const BASELINE_LABELS: Record<RestBaseline, string> = {
+  bare: 'bare Koa route',
+  'bare-headers': "bare Koa route + the app's helmet and CORS",
+};
+
 export interface RestRun {
-  readonly system: 'bare' | Target['id'];
+  readonly system: RestBaseline | Target['id'];
   readonly label: string;
   readonly result: RestLoadResult;
   /** Server CPU over the measured run, % of one core. */
@@ -26,13 +34,15 @@ export interface RestRun {
 
 /** Scenario 2: POST /api/messages/send under autocannon (its own process), after a warm-up run. */
 export const runRestSend = async (
-  system: 'bare' | Target,
+  system: RestBaseline | Target,
   settings: RestSettings,
   log: (line: string) => void,
 ): Promise<RestRun> => {
-  const isBare = system === 'bare';
-  const label = isBare ? 'bare Koa route' : system.label;
-  const server = isBare ? await startBareServer('koa') : await startAppServer(system, 'rest');
+  const isBare = typeof system === 'string';
+  const label = isBare ? BASELINE_LABELS[system] : system.label;
+  const server = isBare
+    ? await startBareServer(system === 'bare' ? 'koa' : 'koa-headers')
+    : await startAppServer(system, 'rest');
   const [load] = await startLoadProcesses('rest-load.ts', 1, 'rest-load');
   try {
     let requests: RestLoadArgs['requests'];
@@ -64,7 +74,7 @@ export const runRestSend = async (
     const moved = countersBefore && familyTotals(counterDelta(countersBefore, await scrapeCounters(server.url)));
     const perRequest = (value: number) => Math.round((100 * value) / Math.max(1, result.total)) / 100;
     const run: RestRun = {
-      system: isBare ? 'bare' : system.id,
+      system: isBare ? system : system.id,
       label,
       result,
       serverCpuPct: (100 * after.usedMs) / (result.durationSeconds * 1000),

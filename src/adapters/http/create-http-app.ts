@@ -1,7 +1,6 @@
-import cors from '@koa/cors';
+import Router from '@koa/router';
 import Koa from 'koa';
 import { HttpMethodEnum, koaBody } from 'koa-body';
-import helmet from 'koa-helmet';
 import type { UseCases } from '../../application/use-cases.js';
 import { ERROR_CODES } from '../../domain/errors.js';
 import type { HealthIndicator } from '../../ports/health-indicator.js';
@@ -16,6 +15,7 @@ import { errorMiddleware } from './error-middleware.js';
 import type { HttpState } from './http-state.js';
 import { openApiDocument } from './openapi/openapi-document.js';
 import { requestContext } from './request-context.js';
+import { securityHeaders } from './security-headers.js';
 import { JSON_TYPES, requireJsonBody } from './require-json-body.js';
 import { httpRouters } from './routes/http-routers.js';
 
@@ -54,9 +54,6 @@ export interface HttpAppDeps {
   options: HttpAppOptions;
 }
 
-const corsOrigin = (origins: '*' | string[]) =>
-  origins === '*' ? '*' : (ctx: Koa.Context): string => (origins.includes(ctx.get('Origin')) ? ctx.get('Origin') : '');
-
 /** The REST API, probes, metrics and docs as one Koa app (not listening: the caller mounts `callback()`). */
 export function createHttpApp(deps: HttpAppDeps): Koa {
   const { useCases, logger, health, metrics, rateLimiters, options } = deps;
@@ -67,21 +64,7 @@ export function createHttpApp(deps: HttpAppDeps): Koa {
 
   app.use(requestContext(logger, metrics));
   app.use(errorMiddleware(options.bodyLimitBytes));
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        // Swagger UI is served from this origin; plain-HTTP deployments must not have asset URLs rewritten.
-        directives: { upgradeInsecureRequests: null },
-      },
-    }),
-  );
-  app.use(
-    cors({
-      origin: corsOrigin(options.corsOrigins),
-      exposeHeaders: ['X-Request-Id', 'Retry-After'],
-      maxAge: 600,
-    }),
-  );
+  for (const middleware of securityHeaders(options.corsOrigins)) app.use(middleware);
   app.use(apiRateLimit(rateLimiters({ name: 'api', ...options.apiRateLimit })));
   app.use(requireJsonBody());
   app.use(
@@ -106,9 +89,12 @@ export function createHttpApp(deps: HttpAppDeps): Koa {
     asyncApiDocument: asyncApiDocument(options.realtimeLimits),
     ...(options.metricsToken ? { metricsToken: options.metricsToken } : {}),
   });
-  for (const router of routers) app.use(router.routes());
+  // One router holding every route: mounted one by one, each router would in turn match (and miss) most requests.
+  const all = new Router<HttpState>();
+  for (const router of routers) all.use(router.routes());
   // A page, not an API operation: kept out of httpRouters, whose every route the OpenAPI document must describe.
-  app.use(demoRoutes().routes());
+  all.use(demoRoutes().routes());
+  app.use(all.routes());
   app.use((ctx) => {
     sendFailure(ctx, 404, { message: `No route for ${ctx.method} ${ctx.path}`, code: ERROR_CODES.NotFound });
   });

@@ -2,14 +2,16 @@ import { randomUUID } from 'node:crypto';
 import type { Middleware } from 'koa';
 import type { Logger } from '../../ports/logger.js';
 import type { HttpState } from './http-state.js';
+import { RequestLogger } from './request-logger.js';
 
 export interface HttpObserver {
   observeHttp(method: string, route: string, status: number, seconds: number): void;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
 /** Probes and scrapes arrive every few seconds; their lines would drown the rest. */
-const QUIET_PATHS = /^\/(health\/|metrics$)/;
+const isQuiet = (path: string): boolean => path.startsWith('/health/') || path === '/metrics';
 
 /** The route template the router matched (bounded label values), never the raw path. */
 const routeOf = (ctx: { _matchedRoute?: unknown }): string =>
@@ -24,9 +26,10 @@ export const requestContext =
   async (ctx, next) => {
     const started = process.hrtime.bigint();
     const incoming = ctx.get('X-Request-Id');
-    const requestId = REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    const requestId = incoming !== '' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    const requestLogger = new RequestLogger(logger, requestId);
     ctx.state.requestId = requestId;
-    ctx.state.logger = logger.child({ requestId });
+    ctx.state.logger = requestLogger;
     ctx.set('X-Request-Id', requestId);
     try {
       await next();
@@ -40,7 +43,7 @@ export const requestContext =
         durationMs: Math.round(seconds * 1e4) / 10,
         ...(ctx.state.caller ? { userId: ctx.state.caller.userId } : {}),
       };
-      if (QUIET_PATHS.test(ctx.path)) ctx.state.logger.debug('http request', line);
-      else ctx.state.logger.info('http request', line);
+      if (isQuiet(line.path)) requestLogger.debug('http request', line);
+      else requestLogger.info('http request', line);
     }
   };

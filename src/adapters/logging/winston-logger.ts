@@ -155,6 +155,8 @@ export class WinstonLogger implements Logger {
   private write(level: LogLevel, message: string, meta?: LogMeta): void {
     // Writing to an ended winston stream raises an unhandled 'error' event.
     if (this.shared.closed) return;
+    // winston formats (and scrubs) every line before its transports drop the ones below their level.
+    if (!this.root.isLevelEnabled(level)) return;
     this.target.log(level, message, meta ?? {});
   }
 }
