@@ -53,8 +53,15 @@ export const measuredMemory = async (): Promise<NodeJS.MemoryUsage> => {
 
 let profiler: import('node:inspector/promises').Session | undefined;
 
-/** V8 CPU profiling of this process's main thread for a window the parent chooses (`--profile`). */
+/** V8 CPU profiling of this process's main thread for a window the parent chooses (`--profile`), and heap snapshots. */
 export const profilingCommands: Record<string, CommandHandler> = {
+  /** Writes a heap snapshot after a full collection; returns the heap used then. */
+  heapSnapshot: async (args: { file: string }) => {
+    const { heapUsed } = await measuredMemory();
+    const { writeHeapSnapshot } = await import('node:v8');
+    writeHeapSnapshot(args.file);
+    return heapUsed;
+  },
   profileStart: async () => {
     const { Session } = await import('node:inspector/promises');
     profiler = new Session();

@@ -498,7 +498,8 @@ const connectionSection = (r: BenchResults): string => {
     '## 3. Idle connections',
     '',
     `${n(s.sockets)} WebSocket connections opened from ${s.loadProcesses} load processes, ${s.concurrency} handshakes ` +
-      `in flight per process. Ours: each handshake carries an access token (verified, and its session checked), the ` +
+      `in flight per process. Ours: each handshake carries an access token (verified, its session checked in memory, ` +
+      `and its place under SOCKETS_PER_USER taken with its presence lease in one presence-store call), the ` +
       `sockets spread over ${s.users} registered users (their tokens reused, like open tabs; presence is kept per ` +
       'socket). Baseline: bare Socket.IO, no auth. Memory is the server process alone, read after a forced GC before ' +
       `the first connect and ${s.settleMs / 1000} s after the last.`,

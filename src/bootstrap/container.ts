@@ -1,4 +1,6 @@
 import { rootContainer, type DependencyContainer } from './di.js';
+import { PartnerDirectory } from '../application/presence/partner-directory.js';
+import { partnerLearningConversations } from '../application/presence/partner-learning-conversations.js';
 import type { Clock } from '../ports/clock.js';
 import type { IdGenerator } from '../ports/id-generator.js';
 import type { Logger } from '../ports/logger.js';
@@ -26,10 +28,18 @@ export interface ContainerParts {
   readonly infrastructure: Infrastructure;
 }
 
+/**
+ * Partners are read once per user and lifetime, not per connect. Within the
+ * lifetime a conversation made on another process is not yet known here:
+ * that new partner may miss a `user_online` (see PartnerDirectory).
+ */
+const PARTNER_DIRECTORY = { ttlMs: 30_000, maxUsers: 20_000 };
+
 /** A child container per app, so several apps (tests, benchmarks) live side by side in one process. */
 export const buildContainer = (parts: ContainerParts): DependencyContainer => {
   const container = rootContainer.createChildContainer();
   const { infrastructure: infra } = parts;
+  const partners = new PartnerDirectory({ conversations: infra.conversations, clock: parts.clock }, PARTNER_DIRECTORY);
   const values: Record<keyof typeof TOKENS, unknown> = {
     config: parts.config,
     logger: parts.logger,
@@ -44,7 +54,7 @@ export const buildContainer = (parts: ContainerParts): DependencyContainer => {
     users: infra.users,
     sessions: infra.sessions,
     sessionRevocations: infra.sessionRevocations,
-    conversations: infra.conversations,
+    conversations: partnerLearningConversations(infra.conversations, partners),
     messages: infra.messages,
     changes: infra.changes,
     reactions: infra.reactions,
@@ -61,6 +71,7 @@ export const buildContainer = (parts: ContainerParts): DependencyContainer => {
     views: undefined,
     knownConversations: undefined,
     recentUsers: undefined,
+    partners,
   };
   for (const [name, value] of Object.entries(values)) {
     if (value !== undefined) container.register(TOKENS[name as keyof typeof TOKENS], { useValue: value });

@@ -30,4 +30,5 @@ export const TOKENS = {
   views: Symbol('MessageViews'),
   knownConversations: Symbol('KnownConversations'),
   recentUsers: Symbol('RecentUsers'),
+  partners: Symbol('PartnerDirectory'),
 } as const;

@@ -165,7 +165,12 @@ const useCaseFactories: { [K in keyof UseCases]: (p: Ports, c: DependencyContain
   pruneChanges: (p) => new PruneChanges({ ...p, retentionDays: p.config.SYNC_RETENTION_DAYS }),
   checkParticipation: (p) => new CheckParticipation(p),
   notifyTyping: (p) => new NotifyTyping(p),
-  trackPresence: (p) => new TrackPresence({ ...p, maxConnectionsPerUser: p.config.SOCKETS_PER_USER }),
+  trackPresence: (p, c) =>
+    new TrackPresence({
+      ...p,
+      partners: c.resolve(TOKENS.partners),
+      maxConnectionsPerUser: p.config.SOCKETS_PER_USER,
+    }),
   planAutoMessages: (p) => new PlanAutoMessages(p),
   enqueueDueAutoMessages: (p) =>
     new EnqueueDueAutoMessages({ ...p, leaseMs: p.config.AUTO_LEASE_MS, maxPerRun: p.config.AUTO_ENQUEUE_BATCH }),

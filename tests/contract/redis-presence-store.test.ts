@@ -38,8 +38,8 @@ describe.skipIf(redis.skip)('RedisPresenceStore', () => {
     const processA = new RedisPresenceStore(await openConnection(keyPrefix));
     const processB = new RedisPresenceStore(await openConnection(keyPrefix));
 
-    expect(await processA.connect('alice', 'socket-on-a', now)).toBe(true);
-    expect(await processB.connect('alice', 'socket-on-b', now)).toBe(false);
+    expect(await processA.admit('alice', 'socket-on-a', now, 20)).toBe('first');
+    expect(await processB.admit('alice', 'socket-on-b', now, 20)).toBe('another');
     expect(await processB.isOnline('alice', now)).toBe(true);
     expect(await processA.countOnline(now)).toBe(1);
 
@@ -49,11 +49,25 @@ describe.skipIf(redis.skip)('RedisPresenceStore', () => {
     expect(await processA.isOnline('alice', now)).toBe(false);
   });
 
+  it('admits exactly up to the limit when processes race for the last places', async () => {
+    const keyPrefix = `test:${randomUUID()}:`;
+    const processes = [
+      new RedisPresenceStore(await openConnection(keyPrefix)),
+      new RedisPresenceStore(await openConnection(keyPrefix)),
+    ];
+    const racing = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => processes[i % 2]!.admit('alice', `socket-${i}`, now, 7)),
+    );
+    expect(racing.filter((admission) => admission === 'first')).toHaveLength(1);
+    expect(racing.filter((admission) => admission === 'another')).toHaveLength(6);
+    expect(racing.filter((admission) => admission === 'refused')).toHaveLength(33);
+  });
+
   it('writes only under its key prefix, in the documented shape', async () => {
     const connection = await openConnection();
     const store = new RedisPresenceStore(connection, { leaseMs: 1_000 });
-    await store.connect('alice', 'a1', now);
-    await store.connect('alice', 'a2', new Date(now.getTime() + 500));
+    await store.admit('alice', 'a1', now, 20);
+    await store.admit('alice', 'a2', new Date(now.getTime() + 500), 20);
 
     const userKey = `${connection.keyPrefix}presence:user:alice`;
     const onlineKey = `${connection.keyPrefix}presence:online`;

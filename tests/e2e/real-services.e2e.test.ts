@@ -22,7 +22,7 @@ describe.skipIf(real.skip)('on real MongoDB, Redis and RabbitMQ', () => {
   describeChatScenarios(startOnRealServices);
   describeMessageAudienceScenarios(startOnRealServices, { twoProcesses: true });
   describeTypingScenarios(startOnRealServices);
-  describePresenceScenarios(startOnRealServices);
+  describePresenceScenarios(startOnRealServices, { twoProcesses: true });
   describeUnreadScenarios(startOnRealServices);
   describeHistoryScenarios(startOnRealServices);
   describeSessionScenarios(startOnRealServices);

@@ -53,7 +53,7 @@ describe.skipIf(unavailable !== null)('Redis stopped and started again', () => {
 
   it('works while Redis is up', async () => {
     await expect(health.check()).resolves.toBeUndefined();
-    expect(await presence.connect('alice', 'a1', now)).toBe(true);
+    expect(await presence.admit('alice', 'a1', now, 20)).toBe('first');
     expect(await loginLimiter.consume('ip')).toEqual({ allowed: true, remaining: 1 });
   });
 
@@ -62,7 +62,7 @@ describe.skipIf(unavailable !== null)('Redis stopped and started again', () => {
     await eventually(async () => expect(connection.client.isReady).toBe(false));
 
     expect(await elapsedMs(() => expect(health.check()).rejects.toThrow())).toBeLessThan(1_000);
-    await expect(presence.connect('bob', 'b1', now)).rejects.toThrow();
+    await expect(presence.admit('bob', 'b1', now, 20)).rejects.toThrow();
     await expect(presence.disconnect('alice', 'a1', now)).rejects.toThrow();
     await expect(presence.refresh([{ userId: 'alice', connectionId: 'a1' }], now)).rejects.toThrow();
     await expect(presence.isOnline('alice', now)).rejects.toThrow();
@@ -96,7 +96,7 @@ describe.skipIf(unavailable !== null)('Redis stopped and started again', () => {
     await presence.refresh([{ userId: 'alice', connectionId: 'a1' }], now);
     expect(await presence.isOnline('alice', now)).toBe(true);
     // Scripts are loaded again on the new server.
-    expect(await presence.connect('bob', 'b1', now)).toBe(true);
+    expect(await presence.admit('bob', 'b1', now, 20)).toBe('first');
     expect(await presence.countOnline(now)).toBe(2);
     expect(await presence.disconnect('alice', 'a1', now)).toBe(true);
 

@@ -78,7 +78,7 @@ describe.skipIf(redis.skip)('Redis that stops answering', () => {
     const health = new RedisHealthIndicator(connection, 300);
     const presence = new RedisPresenceStore(connection);
     const limiter = createRedisRateLimiterFactory(connection)({ name: 'send', points: 5, durationSeconds: 60 });
-    expect(await presence.connect('alice', 'a1', now)).toBe(true);
+    expect(await presence.admit('alice', 'a1', now, 20)).toBe('first');
     expect(await limiter.consume('alice')).toEqual({ allowed: true, remaining: 4 });
 
     relay.stall();
@@ -86,7 +86,7 @@ describe.skipIf(redis.skip)('Redis that stops answering', () => {
     expect(await elapsedMs(() => expect(presence.isOnline('alice', now)).rejects.toThrow(/no reply/))).toBeLessThan(
       1_000,
     );
-    await expect(presence.connect('bob', 'b1', now)).rejects.toThrow(/no reply/);
+    await expect(presence.admit('bob', 'b1', now, 20)).rejects.toThrow(/no reply/);
     let decision;
     expect(await elapsedMs(async () => (decision = await limiter.consume('alice')))).toBeLessThan(1_000);
     expect(decision).toMatchObject({ allowed: true });

@@ -1,4 +1,4 @@
-import type { PresenceStore } from '../../ports/presence-store.js';
+import type { Admission, PresenceStore } from '../../ports/presence-store.js';
 
 export interface InMemoryPresenceStoreOptions {
   /** How long a connection counts without a refresh. */
@@ -14,12 +14,14 @@ export class InMemoryPresenceStore implements PresenceStore {
     this.leaseMs = options.leaseMs ?? 60_000;
   }
 
-  async connect(userId: string, connectionId: string, now: Date): Promise<boolean> {
+  /** Synchronous from the count to the lease, so racing admissions cannot both take the last place. */
+  async admit(userId: string, connectionId: string, now: Date, maxConnections: number): Promise<Admission> {
     const connections = this.liveConnections(userId, now) ?? new Map<string, number>();
+    if (connections.size >= maxConnections) return 'refused';
     const wasOffline = connections.size === 0;
     connections.set(connectionId, now.getTime() + this.leaseMs);
     this.leases.set(userId, connections);
-    return wasOffline;
+    return wasOffline ? 'first' : 'another';
   }
 
   /** True only when this call removed the connection and none live remains. */
@@ -39,10 +41,6 @@ export class InMemoryPresenceStore implements PresenceStore {
       leases.set(connectionId, Math.max(leases.get(connectionId) ?? 0, expiry));
       this.leases.set(userId, leases);
     }
-  }
-
-  async countConnections(userId: string, now: Date): Promise<number> {
-    return this.liveConnections(userId, now)?.size ?? 0;
   }
 
   async isOnline(userId: string, now: Date): Promise<boolean> {

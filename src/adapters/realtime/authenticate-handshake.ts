@@ -6,6 +6,7 @@ import type { Logger } from '../../ports/logger.js';
 import { ackErrorOfException } from './ack-error.js';
 import type { ChatSocket } from './chat-server.js';
 import { exceptionMeta } from './exception-meta.js';
+import { forgetHandshake } from './forget-handshake.js';
 import { isServiceOutage } from '../shared/is-service-outage.js';
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
@@ -23,8 +24,11 @@ const connectError = (message: string, code: string): ExtendedError =>
   Object.assign(new Error(message), { data: { code } });
 
 /**
- * Handshake middleware: only a live session's valid access token connects;
- * its claims stay on the socket.
+ * Handshake middleware: only a live session's valid access token connects,
+ * and only while its user has room for another socket. No database read:
+ * the token and the session are checked in memory, and the room is taken in
+ * one presence store call. The claims stay on the socket; the rest of the
+ * handshake is dropped.
  */
 export const authenticateHandshake =
   (deps: {
@@ -32,16 +36,27 @@ export const authenticateHandshake =
     trackPresence: UseCases['trackPresence'];
     logger: Logger;
     isClosing: () => boolean;
+    /** Called with the presence work of the handshake, so a shutdown can wait for it. */
+    track: <T>(work: Promise<T>) => Promise<T>;
+    /**
+     * The socket holds a presence lease from now on, whether or not Socket.IO
+     * goes on to connect it; false when it must not connect after all.
+     */
+    onAdmitted: (socket: ChatSocket) => boolean;
   }) =>
   async (socket: ChatSocket, next: (error?: ExtendedError) => void): Promise<void> => {
     if (deps.isClosing()) return next(connectError('server shutting down', ERROR_CODES.Unavailable));
+    const token = handshakeToken(socket.handshake);
+    forgetHandshake(socket);
     try {
-      const result = await deps.authenticate.execute(handshakeToken(socket.handshake));
+      const result = await deps.authenticate.execute(token);
       if (E.isLeft(result)) return next(connectError('unauthorized', ERROR_CODES.Unauthorized));
-      if (!(await deps.trackPresence.hasRoomFor(result.right.userId))) {
-        return next(connectError('too_many_connections', ERROR_CODES.RateLimited));
-      }
-      socket.data.claims = result.right;
+      const claims = result.right;
+      const user = { id: claims.userId, username: claims.username };
+      const admission = await deps.track(deps.trackPresence.admit(user, socket.id));
+      if (!admission.admitted) return next(connectError('too_many_connections', ERROR_CODES.RateLimited));
+      socket.data.claims = claims;
+      if (!deps.onAdmitted(socket)) return next(connectError('server shutting down', ERROR_CODES.Unavailable));
       next();
     } catch (exception) {
       const error = ackErrorOfException(exception);

@@ -1,15 +1,14 @@
 import type { Logger } from '../../ports/logger.js';
 import { authenticateHandshake } from './authenticate-handshake.js';
 import type { ChatServer, ChatSocket } from './chat-server.js';
-import { registerChatEvents } from './chat-event-handlers.js';
+import { chatEventHandlers } from './chat-event-handlers.js';
 import { exceptionMeta } from './exception-meta.js';
+import { expireSockets } from './expire-sockets.js';
 import type { RealtimeUseCases } from './realtime-use-cases.js';
 import { sessionRoom, userRoom } from './rooms.js';
-import { scheduleTokenExpiry } from './schedule-token-expiry.js';
 import { SocketEventRunner } from './socket-event-runner.js';
 import type { RateLimiter } from '../../ports/rate-limiter.js';
-import { TypingSockets } from './typing-sockets.js';
-import { TypingTimers } from './typing-timers.js';
+import { SocketTyping } from './socket-typing.js';
 
 export interface SocketHandlerDeps {
   readonly useCases: RealtimeUseCases;
@@ -31,57 +30,85 @@ export interface SocketHandlers {
   close(): Promise<void>;
 }
 
-/** Authenticates handshakes and serves the chat events of every socket that connects to `io`. */
+/**
+ * Authenticates handshakes and serves the chat events of every socket that
+ * connects to `io`. What a socket costs beyond Socket.IO's own is its claims
+ * and three room memberships: its listeners are shared by all sockets, the
+ * sockets are Socket.IO's own map, token expiry is one sweep, and typing
+ * state exists only while the socket types.
+ */
 export const bindSocketHandlers = (io: ChatServer, deps: SocketHandlerDeps): SocketHandlers => {
   const { useCases, logger, eventBudget, onConnectionCountChange, options } = deps;
-  const sockets = new Map<string, ChatSocket>();
-  const typingSockets = new TypingSockets();
-  const releases = new Set<Promise<void>>();
+  const sockets = io.of('/').sockets;
+  const typing = new SocketTyping({ notifyTyping: useCases.notifyTyping, logger, timeoutMs: options.typingTimeoutMs });
+  const runner = new SocketEventRunner(chatEventHandlers({ useCases, typing }), { logger, budget: eventBudget });
+  /** Presence work in flight (admissions and releases), which close() waits for. */
+  const inFlight = new Set<Promise<unknown>>();
+  /**
+   * Admitted sockets Socket.IO has not connected yet, each with the listener
+   * that releases its lease should its transport close first: Socket.IO then
+   * drops the socket without a `disconnect` event.
+   */
+  const awaitingConnection = new Map<string, () => void>();
   let closing = false;
 
-  const logFailure = (what: string, socket: ChatSocket) => (exception: unknown) =>
-    logger.warn(what, { socketId: socket.id, userId: socket.data.claims.userId, error: exceptionMeta(exception) });
+  const track = <T>(work: Promise<T>): Promise<T> => {
+    inFlight.add(work);
+    void work.then(
+      () => inFlight.delete(work),
+      () => inFlight.delete(work),
+    );
+    return work;
+  };
+
+  const release = (socket: ChatSocket): void => {
+    const { userId } = socket.data.claims;
+    void track(
+      typing
+        .stopAll(socket)
+        .then(() => useCases.trackPresence.disconnected(userId, socket.id))
+        .catch((exception: unknown) =>
+          logger.warn('presence release failed', { socketId: socket.id, userId, error: exceptionMeta(exception) }),
+        ),
+    );
+  };
+
+  /** False when the socket must not connect after all (the server is closing, or its transport closed). */
+  const onAdmitted = (socket: ChatSocket): boolean => {
+    if (closing || socket.conn.readyState === 'closed') {
+      release(socket);
+      return false;
+    }
+    const onEarlyClose = () => {
+      awaitingConnection.delete(socket.id);
+      release(socket);
+    };
+    awaitingConnection.set(socket.id, onEarlyClose);
+    socket.conn.once('close', onEarlyClose);
+    return true;
+  };
+
+  // Shared by every socket: Socket.IO calls it with the socket as `this`.
+  const onDisconnect = function (this: ChatSocket): void {
+    onConnectionCountChange?.(sockets.size);
+    release(this);
+  };
 
   const onConnection = (socket: ChatSocket): void => {
+    const onEarlyClose = awaitingConnection.get(socket.id);
+    if (onEarlyClose) {
+      awaitingConnection.delete(socket.id);
+      socket.conn.off('close', onEarlyClose);
+    }
+    socket.on('disconnect', onDisconnect);
     if (closing) {
       socket.disconnect(true);
       return;
     }
-    const { claims } = socket.data;
-    sockets.set(socket.id, socket);
     onConnectionCountChange?.(sockets.size);
+    const { claims } = socket.data;
     void socket.join([userRoom(claims.userId), sessionRoom(claims.sessionId)]);
-
-    const connected = useCases.trackPresence
-      .connected({ id: claims.userId, username: claims.username }, socket.id)
-      .catch(logFailure('presence connect failed', socket));
-    const cancelExpiry = scheduleTokenExpiry(socket, claims.expiresAt);
-
-    const claimTyping = (conversationId: string) => typingSockets.start(claims.userId, conversationId, socket.id);
-    const unclaimTyping = (conversationId: string) => void typingSockets.stop(claims.userId, conversationId, socket.id);
-    const stopTyping = async (conversationId: string): Promise<void> => {
-      if (!typingSockets.stop(claims.userId, conversationId, socket.id)) return;
-      await useCases.notifyTyping
-        .execute(claims, conversationId, false)
-        .then(() => undefined, logFailure('typing stop failed', socket));
-    };
-    const typing = new TypingTimers(options.typingTimeoutMs, (conversationId) => void stopTyping(conversationId));
-    const runner = new SocketEventRunner(socket, { logger, budget: eventBudget });
-    registerChatEvents(socket, runner, { useCases, typing, claimTyping, unclaimTyping, stopTyping });
-
-    socket.once('disconnect', () => {
-      cancelExpiry();
-      sockets.delete(socket.id);
-      onConnectionCountChange?.(sockets.size);
-      const typedIn = typing.stopAll();
-      // After `connected` settles, so a quick disconnect cannot leave a connection behind.
-      const release = connected
-        .then(() => Promise.all(typedIn.map(stopTyping)))
-        .then(() => useCases.trackPresence.disconnected(claims.userId, socket.id))
-        .catch(logFailure('presence disconnect failed', socket));
-      releases.add(release);
-      void release.finally(() => releases.delete(release));
-    });
+    runner.attach(socket);
   };
 
   io.use(
@@ -90,10 +117,13 @@ export const bindSocketHandlers = (io: ChatServer, deps: SocketHandlerDeps): Soc
       trackPresence: useCases.trackPresence,
       logger,
       isClosing: () => closing,
+      track,
+      onAdmitted,
     }),
   );
   io.on('connection', onConnection);
 
+  const stopExpiring = expireSockets(io);
   const heartbeat = setInterval(() => {
     const connections = [...sockets.values()].map((s) => ({ userId: s.data.claims.userId, connectionId: s.id }));
     useCases.trackPresence
@@ -106,8 +136,9 @@ export const bindSocketHandlers = (io: ChatServer, deps: SocketHandlerDeps): Soc
     async close() {
       closing = true;
       clearInterval(heartbeat);
+      stopExpiring();
       for (const socket of [...sockets.values()]) socket.disconnect(true);
-      await Promise.all([...releases]);
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
     },
   };
 };

@@ -14,10 +14,16 @@ export interface EventContext {
   readonly answered: boolean;
 }
 
-/** Handles one event's (untrusted) payload; the Right becomes the ack's data. */
-export type EventHandler = (payload: unknown, context: EventContext) => Promise<E.Either<AppError, object>>;
+/** Handles one event's (untrusted) payload from a socket; the Right becomes the ack's data. */
+export type EventHandler = (
+  socket: ChatSocket,
+  payload: unknown,
+  context: EventContext,
+) => Promise<E.Either<AppError, object>>;
 
 export type EventName = keyof ClientToServerEvents;
+
+export type EventHandlers = { readonly [Name in EventName]: EventHandler };
 
 /**
  * A socket that keeps sending after this many refusals in a row is dropped: a
@@ -27,77 +33,84 @@ export type EventName = keyof ClientToServerEvents;
 export const REFUSALS_BEFORE_DISCONNECT = 50;
 
 /**
- * Listens for one client event on a socket. Every outcome is answered: on the
- * ack callback when the client gave one, else failures as an `error` event.
- * Nothing a client sends can make the listener throw.
+ * Serves the client events of every socket. Every outcome is answered: on
+ * the ack callback when the client gave one, else failures as an `error`
+ * event. Nothing a client sends can make the listener throw. One listener
+ * serves every socket (it reads the socket from `this`), so a socket costs
+ * no closure of its own; events no handler knows are ignored.
  */
 export class SocketEventRunner {
-  private refusalsInARow = 0;
+  private readonly listener: (...args: unknown[]) => void;
 
   constructor(
-    private readonly socket: ChatSocket,
+    private readonly handlers: EventHandlers,
     private readonly deps: {
       logger: Logger;
       /** One budget per user, shared by all of the user's sockets on every process. */
       budget: RateLimiter;
     },
-  ) {}
-
-  on(event: EventName, handler: EventHandler): void {
-    const listener = (...args: unknown[]): void => {
-      // Socket.IO passes the client's ack callback, when there is one, as the last argument.
-      const last = args[args.length - 1];
-      const ack = typeof last === 'function' ? (last as (response: Ack) => void) : undefined;
-      const payload = ack ? args.slice(0, -1)[0] : args[0];
-      void this.run(event, handler, payload, { answered: ack !== undefined }).then((outcome) =>
-        this.answer(outcome, ack),
-      );
+  ) {
+    const runner = this;
+    this.listener = function (this: ChatSocket, event: unknown, ...args: unknown[]): void {
+      runner.dispatch(this, event, args);
     };
-    this.socket.on(event, listener);
+  }
+
+  attach(socket: ChatSocket): void {
+    socket.onAny(this.listener);
+  }
+
+  private dispatch(socket: ChatSocket, event: unknown, args: unknown[]): void {
+    if (typeof event !== 'string' || !Object.hasOwn(this.handlers, event)) return;
+    const name = event as EventName;
+    // Socket.IO passes the client's ack callback, when there is one, as the last argument.
+    const last = args[args.length - 1];
+    const ack = typeof last === 'function' ? (last as (response: Ack) => void) : undefined;
+    const payload = ack ? args.slice(0, -1)[0] : args[0];
+    void this.run(socket, name, payload, { answered: ack !== undefined }).then((outcome) =>
+      this.answer(socket, outcome, ack),
+    );
   }
 
   private async run(
+    socket: ChatSocket,
     event: EventName,
-    handler: EventHandler,
     payload: unknown,
     context: EventContext,
   ): Promise<E.Either<AckError, object>> {
     const { budget, logger } = this.deps;
     try {
-      const decision = await budget.consume(this.socket.data.claims.userId);
+      const decision = await budget.consume(socket.data.claims.userId);
       if (!decision.allowed) {
-        this.refused();
+        this.refused(socket);
         return E.left(ackErrorOf(rateLimited(decision.retryAfterSeconds, 'Too many events')));
       }
-      this.refusalsInARow = 0;
-      return E.mapLeft(ackErrorOf)(await handler(payload, context));
+      if (socket.data.refusals) socket.data.refusals = 0;
+      return E.mapLeft(ackErrorOf)(await this.handlers[event](socket, payload, context));
     } catch (exception) {
       logger[isServiceOutage(exception) ? 'warn' : 'error']('socket event failed', {
         event,
-        socketId: this.socket.id,
-        userId: this.socket.data.claims?.userId,
+        socketId: socket.id,
+        userId: socket.data.claims?.userId,
         error: exceptionMeta(exception),
       });
       return E.left(ackErrorOfException(exception));
     }
   }
 
-  private refused(): void {
-    this.refusalsInARow += 1;
-    if (this.refusalsInARow !== REFUSALS_BEFORE_DISCONNECT) return;
-    this.deps.logger.warn('socket dropped for flooding', {
-      socketId: this.socket.id,
-      userId: this.socket.data.claims.userId,
-    });
+  private refused(socket: ChatSocket): void {
+    socket.data.refusals = (socket.data.refusals ?? 0) + 1;
+    if (socket.data.refusals !== REFUSALS_BEFORE_DISCONNECT) return;
+    this.deps.logger.warn('socket dropped for flooding', { socketId: socket.id, userId: socket.data.claims.userId });
     // After this event's own answer goes out.
-    setImmediate(() => this.socket.disconnect(true));
+    setImmediate(() => socket.disconnect(true));
   }
 
-  private answer(outcome: E.Either<AckError, object>, ack: ((response: Ack) => void) | undefined): void {
+  private answer(socket: ChatSocket, outcome: E.Either<AckError, object>, ack: ((response: Ack) => void) | undefined) {
     if (ack) {
       ack(E.isRight(outcome) ? { ok: true, ...outcome.right } : { ok: false, error: outcome.left });
-    } else if (E.isLeft(outcome) && this.socket.connected) {
-      this.socket.emit('error', outcome.left);
+    } else if (E.isLeft(outcome) && socket.connected) {
+      socket.emit('error', outcome.left);
     }
   }
 }

@@ -10,6 +10,10 @@ export class TypingTimers {
     private readonly onExpired: (conversationId: string) => void,
   ) {}
 
+  get size(): number {
+    return this.timers.size;
+  }
+
   isTyping(conversationId: string): boolean {
     return this.timers.has(conversationId);
   }

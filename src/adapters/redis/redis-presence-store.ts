@@ -1,4 +1,4 @@
-import type { PresenceStore } from '../../ports/presence-store.js';
+import type { Admission, PresenceStore } from '../../ports/presence-store.js';
 import type { RedisConnection } from './redis-connection.js';
 import { RedisScript } from './redis-script.js';
 import { serviceUnavailable, withTimeout } from './with-timeout.js';
@@ -8,11 +8,13 @@ export interface RedisPresenceStoreOptions {
   readonly leaseMs?: number;
 }
 
-// KEYS: user set, online set. ARGV: connectionId, userId, now, lease expiry, user key TTL.
-// The online set's score is the user's latest lease expiry, recomputed here so it stays exact.
-const CONNECT = new RedisScript(`
+// KEYS: user set, online set. ARGV: connectionId, userId, now, lease expiry, user key TTL, most connections.
+// Counting and adding in one script is what makes the limit hold for racing connects. The online set's score is
+// the user's latest lease expiry, recomputed here so it stays exact. Replies 1 first, 0 another, -1 refused.
+const ADMIT = new RedisScript(`
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[3])
 local before = redis.call('ZCARD', KEYS[1])
+if before >= tonumber(ARGV[6]) then return -1 end
 redis.call('ZADD', KEYS[1], ARGV[4], ARGV[1])
 redis.call('PEXPIRE', KEYS[1], ARGV[5])
 local latest = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')[2]
@@ -21,6 +23,8 @@ redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', ARGV[3])
 if before == 0 then return 1 end
 return 0
 `);
+
+const ADMISSIONS: Readonly<Record<string, Admission>> = { '1': 'first', '0': 'another', '-1': 'refused' };
 
 // KEYS: user set, online set. ARGV: connectionId, userId, now.
 // True only when this call removed the connection and none live remains, so a repeated disconnect is not a second "offline".
@@ -51,10 +55,19 @@ export class RedisPresenceStore implements PresenceStore {
     this.leaseMs = options.leaseMs ?? 60_000;
   }
 
-  async connect(userId: string, connectionId: string, now: Date): Promise<boolean> {
-    const args = [connectionId, userId, String(now.getTime()), String(this.expiryFrom(now)), String(this.keyTtlMs())];
-    const reply = await this.timed('presence connect', CONNECT.run(this.redis.client, this.keysOf(userId), args));
-    return reply === 1;
+  async admit(userId: string, connectionId: string, now: Date, maxConnections: number): Promise<Admission> {
+    const args = [
+      connectionId,
+      userId,
+      String(now.getTime()),
+      String(this.expiryFrom(now)),
+      String(this.keyTtlMs()),
+      String(maxConnections),
+    ];
+    const reply = await this.timed('presence admit', ADMIT.run(this.redis.client, this.keysOf(userId), args));
+    const admission = ADMISSIONS[String(reply)];
+    if (!admission) throw new Error(`redis: presence admit replied ${String(reply)}`);
+    return admission;
   }
 
   async disconnect(userId: string, connectionId: string, now: Date): Promise<boolean> {
@@ -79,11 +92,6 @@ export class RedisPresenceStore implements PresenceStore {
       pipeline.zAdd(this.onlineKey(), { score, value: userId }, { comparison: 'GT' });
     }
     await this.timed('presence refresh', pipeline.execAsPipeline());
-  }
-
-  async countConnections(userId: string, now: Date): Promise<number> {
-    const live = { min: `(${now.getTime()}`, max: '+inf' };
-    return this.timed('presence countConnections', this.redis.client.zCount(this.userKey(userId), live.min, live.max));
   }
 
   async isOnline(userId: string, now: Date): Promise<boolean> {

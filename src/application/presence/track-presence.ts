@@ -1,20 +1,28 @@
 import type { Clock } from '../../ports/clock.js';
-import type { ConversationRepository } from '../../ports/conversation-repository.js';
 import type { Logger } from '../../ports/logger.js';
 import type { PresenceStore } from '../../ports/presence-store.js';
 import type { RealtimeNotifier } from '../../ports/realtime-notifier.js';
 import type { UserRepository } from '../../ports/user-repository.js';
+import type { PartnerDirectory } from './partner-directory.js';
+
+export type Admission =
+  | { readonly admitted: false }
+  /** `announced` settles (never rejects) once the partners of a user who just came online were told. */
+  | { readonly admitted: true; readonly announced: Promise<void> };
 
 /**
  * Connections come and go per socket; a user goes online with the first and
  * offline with the last, and only the people they talk with are told.
  */
 export class TrackPresence {
+  /** Per user, the last announcement in flight: one user's online and offline go out in the order they happened. */
+  private readonly announcing = new Map<string, Promise<void>>();
+
   constructor(
     private readonly deps: {
       presence: PresenceStore;
       users: UserRepository;
-      conversations: ConversationRepository;
+      partners: PartnerDirectory;
       notifier: RealtimeNotifier;
       clock: Clock;
       logger: Logger;
@@ -23,27 +31,39 @@ export class TrackPresence {
     },
   ) {}
 
-  /** False when the user already has as many live connections as allowed. */
-  async hasRoomFor(userId: string): Promise<boolean> {
-    const open = await this.deps.presence.countConnections(userId, this.deps.clock.now());
-    return open < this.deps.maxConnectionsPerUser;
-  }
-
-  async connected(user: { id: string; username: string }, connectionId: string): Promise<void> {
-    const now = this.deps.clock.now();
-    if (!(await this.deps.presence.connect(user.id, connectionId, now))) return;
+  /**
+   * Admits a connection unless the user has as many as allowed: one presence
+   * store call, no database read. Telling the partners of a user who comes
+   * online is not awaited.
+   */
+  async admit(user: { id: string; username: string }, connectionId: string): Promise<Admission> {
+    const { presence, clock, logger, maxConnectionsPerUser } = this.deps;
+    const now = clock.now();
+    const admission = await presence.admit(user.id, connectionId, now, maxConnectionsPerUser);
+    if (admission === 'refused') return { admitted: false };
+    if (admission === 'another') return { admitted: true, announced: Promise.resolve() };
     const payload = { userId: user.id, username: user.username, timestamp: now.toISOString() };
-    for (const partnerId of await this.partnersOf(user.id))
-      this.deps.notifier.toUser(partnerId, 'user_online', payload);
+    const announced = this.inTurn(user.id, async () => {
+      for (const partnerId of await this.deps.partners.partnersOf(user.id))
+        this.deps.notifier.toUser(partnerId, 'user_online', payload);
+    }).catch((error: unknown) =>
+      logger.warn('user_online announcement failed', { userId: user.id, error: (error as Error).message }),
+    );
+    return { admitted: true, announced };
   }
 
+  /** Releases a connection; the user's last one stores lastSeen and tells their partners. */
   async disconnected(userId: string, connectionId: string): Promise<void> {
     const now = this.deps.clock.now();
     if (!(await this.deps.presence.disconnect(userId, connectionId, now))) return;
-    await this.deps.users.setLastSeen(userId, now);
-    const payload = { userId, lastSeen: now.toISOString() };
-    for (const partnerId of await this.partnersOf(userId))
-      this.deps.notifier.toUser(partnerId, 'user_offline', payload);
+    await this.inTurn(userId, async () => {
+      const [, partnerIds] = await Promise.all([
+        this.deps.users.setLastSeen(userId, now),
+        this.deps.partners.freshPartnersOf(userId),
+      ]);
+      const payload = { userId, lastSeen: now.toISOString() };
+      for (const partnerId of partnerIds) this.deps.notifier.toUser(partnerId, 'user_offline', payload);
+    });
   }
 
   /** Keeps this process's connections alive in the shared store. */
@@ -51,7 +71,17 @@ export class TrackPresence {
     if (connections.length > 0) await this.deps.presence.refresh(connections, this.deps.clock.now());
   }
 
-  private partnersOf(userId: string): Promise<string[]> {
-    return this.deps.conversations.listPartnerIds(userId);
+  /** Runs `announce` after the user's announcements already in flight. */
+  private inTurn(userId: string, announce: () => Promise<void>): Promise<void> {
+    const done = (this.announcing.get(userId) ?? Promise.resolve()).then(announce);
+    const settled = done.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.announcing.set(userId, settled);
+    void settled.then(() => {
+      if (this.announcing.get(userId) === settled) this.announcing.delete(userId);
+    });
+    return done;
   }
 }

@@ -1,54 +1,13 @@
-import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ControllableClock } from '../../../src/adapters/clock/controllable-clock.js';
-import type { AppOverrides } from '../../../src/bootstrap/app.js';
 import { eventually } from '../../support/eventually.js';
 import { acknowledgeReceipts, connectSocket, type TestClient } from '../support/chat-socket.js';
 import { sendMessage, type Sent } from '../support/chat-requests.js';
 import { registerUser, type TestUser } from '../support/register-user.js';
-import type { E2eApp, StartE2eApp } from '../support/start-e2e-app.js';
+import type { StartE2eApp } from '../support/start-e2e-app.js';
+import { useDeployment, type DeploymentOptions } from '../support/use-deployment.js';
 
-export interface AudienceOptions {
-  /** Two app processes on the same services: sockets of one user spread over both. */
-  readonly twoProcesses: boolean;
-}
-
-/**
- * The deployment under test as two handles: two processes sharing their
- * database, fan-out and queue, or one process twice on the embedded default.
- */
-const useDeployment = (
-  start: StartE2eApp,
-  options: AudienceOptions,
-  env: Record<string, string> = {},
-  overrides: AppOverrides = {},
-): (() => readonly [E2eApp, E2eApp]) => {
-  const apps: E2eApp[] = [];
-  beforeAll(async () => {
-    if (!options.twoProcesses) {
-      apps.push(await start(env, overrides));
-      return;
-    }
-    const shared = randomBytes(4).toString('hex');
-    const sharedEnv = {
-      ...env,
-      MONGODB_DB: `e2e_audience_${shared}`,
-      REDIS_KEY_PREFIX: `e2e:audience:${shared}:`,
-      RABBITMQ_QUEUE: `e2e.audience.${shared}`,
-    };
-    // One after the other: both would create the same indexes at once.
-    apps.push(await start(sharedEnv, overrides));
-    apps.push(await start(sharedEnv, overrides));
-  });
-  afterAll(async () => {
-    await Promise.all(apps.map((app) => app.stop()));
-  });
-  return () => {
-    const [a, b] = apps;
-    if (!a) throw new Error('the e2e apps did not start');
-    return [a, b ?? a] as const;
-  };
-};
+export type AudienceOptions = DeploymentOptions;
 
 /** The event names of everything the socket received about a message (its id or its unique text). */
 const eventsAbout = (client: TestClient, message: { id: string; content: string }): string[] =>

@@ -58,7 +58,7 @@ describe('listing conversations', () => {
     const withDave = (await send(core, alice, dave, 'to dave')).message.conversationId;
     core.clock.advance(1_000);
     await send(core, bob, alice, 'bob replies');
-    await core.useCases.trackPresence.connected({ id: carol.user.id, username: 'carol' }, 'carol-socket');
+    await core.useCases.trackPresence.admit({ id: carol.user.id, username: 'carol' }, 'carol-socket');
 
     const { conversations, pagination } = right(await core.useCases.listConversations.execute(alice.claims, {}));
     expect(conversations.map((c) => c.id)).toEqual([withBob, withDave, withCarol]);

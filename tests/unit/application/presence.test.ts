@@ -1,23 +1,46 @@
 import { describe, expect, it } from 'vitest';
-import { buildCore, right, type Core } from '../../support/build-core.js';
+import { InMemoryConversationRepository } from '../../../src/adapters/memory/in-memory-conversation-repository.js';
+import { createWinstonLogger } from '../../../src/adapters/logging/winston-logger.js';
+import { memoryInfrastructure } from '../../../src/bootstrap/memory-infrastructure.js';
+import { buildCore, right, testConfig, type Core } from '../../support/build-core.js';
 
 type Registered = Awaited<ReturnType<Core['register']>>;
 
 const LEASE_SECONDS = 30;
 
 /** Alice talks with Bob; Carol shares no conversation with either. */
-const setUp = async (env: Record<string, string> = {}) => {
-  const core = buildCore({ PRESENCE_LEASE_SECONDS: String(LEASE_SECONDS), ...env });
+/** The conversations' storage, counting the partner reads that reach it. */
+class CountedConversations extends InMemoryConversationRepository {
+  partnerReads = 0;
+
+  override async listPartnerIds(userId: string): Promise<string[]> {
+    this.partnerReads += 1;
+    return super.listPartnerIds(userId);
+  }
+}
+
+const setUp = async (extraEnv: Record<string, string> = {}) => {
+  const env = { PRESENCE_LEASE_SECONDS: String(LEASE_SECONDS), ...extraEnv };
+  const conversations = new CountedConversations();
+  const logger = createWinstonLogger({ level: 'error', format: 'json', silent: true });
+  const core = buildCore(env, { ...memoryInfrastructure(testConfig(env), logger), conversations });
   const alice = await core.register('alice');
   const bob = await core.register('bob');
   const carol = await core.register('carol');
   right(await core.useCases.sendMessage.execute(bob.claims, { receiverId: alice.user.id, content: 'hi' }));
   core.notifier.clear();
-  return { core, alice, bob, carol };
+  return { core, alice, bob, carol, conversations };
 };
 
-const connect = (core: Core, who: Registered, connectionId: string) =>
-  core.useCases.trackPresence.connected({ id: who.user.id, username: who.user.username }, connectionId);
+/** Admits a connection and waits until a first connection's partners were told. */
+const connect = async (core: Core, who: Registered, connectionId: string) => {
+  const admission = await core.useCases.trackPresence.admit(
+    { id: who.user.id, username: who.user.username },
+    connectionId,
+  );
+  expect(admission.admitted).toBe(true);
+  if (admission.admitted) await admission.announced;
+};
 
 const disconnect = (core: Core, who: Registered, connectionId: string) =>
   core.useCases.trackPresence.disconnected(who.user.id, connectionId);
@@ -131,5 +154,39 @@ describe('presence', () => {
     const { core } = await setUp();
     await core.useCases.trackPresence.heartbeat([]);
     expect(right(await core.useCases.getOnlineStats.execute()).onlineCount).toBe(0);
+  });
+
+  it('reads a returning user’s partners from memory within their lifetime, and fresh when they go offline', async () => {
+    const { core, alice, bob, conversations } = await setUp();
+    const reads = () => conversations.partnerReads;
+    await connect(core, alice, 'alice-tab-1');
+    expect(reads()).toBe(1);
+    await disconnect(core, alice, 'alice-tab-1');
+    expect(reads()).toBe(2);
+
+    // A reload: offline, then online again at once, told to bob without a read.
+    await connect(core, alice, 'alice-tab-2');
+    expect(reads()).toBe(2);
+    expect(core.notifier.eventsFor(bob.user.id, 'user_online')).toHaveLength(2);
+    expect(core.notifier.eventsFor(bob.user.id, 'user_offline')).toHaveLength(1);
+  });
+
+  it('admits no connection beyond SOCKETS_PER_USER, and one again after a close', async () => {
+    const { core, alice } = await setUp({ SOCKETS_PER_USER: '2' });
+    const user = { id: alice.user.id, username: 'alice' };
+    const tabs = await Promise.all(['t1', 't2', 't3', 't4'].map((id) => core.useCases.trackPresence.admit(user, id)));
+    expect(tabs.map((tab) => tab.admitted)).toEqual([true, true, false, false]);
+    await disconnect(core, alice, 't1');
+    expect((await core.useCases.trackPresence.admit(user, 't5')).admitted).toBe(true);
+  });
+
+  it('tells partners of a first conversation made while the user was online when they go offline', async () => {
+    const { core, alice, carol } = await setUp();
+    await connect(core, carol, 'carol-tab');
+    right(await core.useCases.sendMessage.execute(alice.claims, { receiverId: carol.user.id, content: 'hello' }));
+    await disconnect(core, carol, 'carol-tab');
+    expect(core.notifier.eventsFor(alice.user.id, 'user_offline')).toEqual([
+      { userId: carol.user.id, lastSeen: core.clock.now().toISOString() },
+    ]);
   });
 });

@@ -104,7 +104,7 @@ describe('listing users', () => {
   it('reflects presence in isOnline and lastSeen', async () => {
     const core = buildCore();
     const [alice, bob] = await registerAll(core, ['alice', 'bob']);
-    await core.useCases.trackPresence.connected({ id: alice!.user.id, username: 'alice' }, 'socket-1');
+    await core.useCases.trackPresence.admit({ id: alice!.user.id, username: 'alice' }, 'socket-1');
 
     const online = right(await core.useCases.listUsers.execute(VIEWER, {}));
     expect(online.users.map((u) => [u.username, u.isOnline])).toEqual([
@@ -126,7 +126,7 @@ describe('online stats', () => {
     const core = buildCore();
     const [alice, bob] = await registerAll(core, ['alice', 'bob', 'carol']);
     for (const socket of ['tab-1', 'tab-2', 'tab-3']) {
-      await core.useCases.trackPresence.connected({ id: alice!.user.id, username: 'alice' }, socket);
+      await core.useCases.trackPresence.admit({ id: alice!.user.id, username: 'alice' }, socket);
     }
     expect(right(await core.useCases.getOnlineStats.execute())).toEqual({
       onlineCount: 1,
@@ -134,7 +134,7 @@ describe('online stats', () => {
       onlinePercentage: 33.33,
     });
 
-    await core.useCases.trackPresence.connected({ id: bob!.user.id, username: 'bob' }, 'tab-4');
+    await core.useCases.trackPresence.admit({ id: bob!.user.id, username: 'bob' }, 'tab-4');
     expect(right(await core.useCases.getOnlineStats.execute())).toEqual({
       onlineCount: 2,
       totalUsers: 3,

@@ -34,11 +34,14 @@ import { KnownConversations } from '../../../src/application/conversations/known
 import { RecentUsers } from '../../../src/application/users/recent-users.js';
 import { MessagePosting } from '../../../src/application/messages/message-posting.js';
 import { SendMessage } from '../../../src/application/messages/send-message.js';
+import { PartnerDirectory } from '../../../src/application/presence/partner-directory.js';
+import { partnerLearningConversations } from '../../../src/application/presence/partner-learning-conversations.js';
 import { TrackPresence } from '../../../src/application/presence/track-presence.js';
 import type { Conversation } from '../../../src/domain/conversation.js';
 import type { Message } from '../../../src/domain/message.js';
 import type { DuplicateMessage } from '../../../src/ports/message-repository.js';
 import type { Metrics } from '../../../src/ports/metrics.js';
+import type { PresenceStore } from '../../../src/ports/presence-store.js';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../../src/ports/realtime-events.js';
 import { RecordingLogger } from '../../support/recording-logger.js';
 
@@ -63,6 +66,8 @@ export interface SystemOptions {
   /** The per-user event budget (default: out of the way). */
   readonly eventBudget?: { readonly points: number; readonly durationSeconds: number };
   readonly socketsPerUser?: number;
+  /** What the use cases see of the presence store (e.g. one that holds admissions). */
+  readonly wrapPresence?: (store: PresenceStore) => PresenceStore;
   /** Runs on the Socket.IO server before the handlers are bound, e.g. to attach a shared adapter. */
   readonly configureServer?: (io: ChatServer) => void;
 }
@@ -92,7 +97,12 @@ export const buildSystem = async (options: SystemOptions = {}) => {
   const users = new InMemoryUserRepository();
   const sessions = new InMemorySessionRepository();
   const revocations = new InProcessSessionRevocations({ keepMs: 3_600_000 });
-  const conversations = new InMemoryConversationRepository();
+  const storedConversations = new InMemoryConversationRepository();
+  const partners = new PartnerDirectory(
+    { conversations: storedConversations, clock },
+    { ttlMs: 30_000, maxUsers: 1_000 },
+  );
+  const conversations = partnerLearningConversations(storedConversations, partners);
   const messages = new FlakyMessageRepository();
   const presence = new InMemoryPresenceStore({ leaseMs: options.presenceLeaseMs ?? 60_000 });
   const tokens = new JoseTokenService({ ...JWT, accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 900 }, clock);
@@ -140,9 +150,9 @@ export const buildSystem = async (options: SystemOptions = {}) => {
       views: new MessageViews({ reactions: new InMemoryReactionRepository() }),
     }),
     trackPresence: new TrackPresence({
-      presence,
+      presence: options.wrapPresence?.(presence) ?? presence,
       users,
-      conversations,
+      partners,
       notifier,
       clock,
       logger,
