@@ -1,3 +1,4 @@
+import type { BlockRepository } from '../../ports/block-repository.js';
 import type { Clock } from '../../ports/clock.js';
 import type { Logger } from '../../ports/logger.js';
 import type { PresenceStore } from '../../ports/presence-store.js';
@@ -23,6 +24,7 @@ export class TrackPresence {
       presence: PresenceStore;
       users: UserRepository;
       partners: PartnerDirectory;
+      blocks: BlockRepository;
       notifier: RealtimeNotifier;
       clock: Clock;
       logger: Logger;
@@ -44,7 +46,7 @@ export class TrackPresence {
     if (admission === 'another') return { admitted: true, announced: Promise.resolve() };
     const payload = { userId: user.id, username: user.username, timestamp: now.toISOString() };
     const announced = this.inTurn(user.id, async () => {
-      for (const partnerId of await this.deps.partners.partnersOf(user.id))
+      for (const partnerId of await this.audienceOf(user.id, await this.deps.partners.partnersOf(user.id)))
         this.deps.notifier.toUser(partnerId, 'user_online', payload);
     }).catch((error: unknown) =>
       logger.warn('user_online announcement failed', { userId: user.id, error: (error as Error).message }),
@@ -62,13 +64,21 @@ export class TrackPresence {
         this.deps.partners.freshPartnersOf(userId),
       ]);
       const payload = { userId, lastSeen: now.toISOString() };
-      for (const partnerId of partnerIds) this.deps.notifier.toUser(partnerId, 'user_offline', payload);
+      for (const partnerId of await this.audienceOf(userId, partnerIds))
+        this.deps.notifier.toUser(partnerId, 'user_offline', payload);
     });
   }
 
   /** Keeps this process's connections alive in the shared store. */
   async heartbeat(connections: ReadonlyArray<{ userId: string; connectionId: string }>): Promise<void> {
     if (connections.length > 0) await this.deps.presence.refresh(connections, this.deps.clock.now());
+  }
+
+  /** The partners told of the user's presence: not those who block the user, nor those the user blocks. */
+  private async audienceOf(userId: string, partnerIds: readonly string[]): Promise<readonly string[]> {
+    if (partnerIds.length === 0) return partnerIds;
+    const blocked = await this.deps.blocks.blockedEitherWay(userId, partnerIds);
+    return blocked.size === 0 ? partnerIds : partnerIds.filter((id) => !blocked.has(id));
   }
 
   /** Runs `announce` after the user's announcements already in flight. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { connectSocket } from '../support/chat-socket.js';
+import { closeSocket, connectSocket } from '../support/chat-socket.js';
 import { fetchConversations, fetchHistory, fetchPublicUser, sendMessage } from '../support/chat-requests.js';
 import { registerUser, type TestUser } from '../support/register-user.js';
 import type { E2eApp, StartE2eApp } from '../support/start-e2e-app.js';
@@ -86,6 +86,31 @@ export const describeBlockingScenarios = (start: StartE2eApp): void => {
       expect(await aliceClient.events.take('user_typing')).toEqual({ ...typing, userId: bob.id, isTyping: false });
       expect(aliceClient.events.all('user_typing')).toHaveLength(1);
       expect(bobClient.events.all('user_typing')).toEqual([]);
+    });
+
+    it('tells a blocked partner nothing of the blocker going offline, and other partners as before', async () => {
+      const alice = await registerUser(app(), 'alice');
+      const bob = await registerUser(app(), 'bob');
+      const carol = await registerUser(app(), 'carol');
+      await sendMessage(app(), bob, alice, 'hi alice');
+      await sendMessage(app(), carol, alice, 'hello alice');
+      const bobClient = await connectSocket(app(), bob.accessToken);
+      const carolClient = await connectSocket(app(), carol.accessToken);
+      const fromAlice = (payload: { userId: string }) => payload.userId === alice.id;
+      let aliceClient = await connectSocket(app(), alice.accessToken);
+      await bobClient.events.take('user_online', fromAlice);
+      await carolClient.events.take('user_online', fromAlice);
+
+      await setBlock(app(), alice, bob.id, 'POST');
+      await closeSocket(app(), aliceClient);
+      await carolClient.events.take('user_offline', fromAlice);
+      await setBlock(app(), alice, bob.id, 'DELETE');
+      aliceClient = await connectSocket(app(), alice.accessToken);
+
+      // One user's announcements go out in order: had bob been told of the offline, it would come first.
+      await bobClient.events.take('user_online', fromAlice);
+      expect(bobClient.events.all('user_offline', fromAlice)).toEqual([]);
+      await closeSocket(app(), aliceClient);
     });
 
     it('refuses to block yourself or someone who does not exist, and lifts a block that never was', async () => {

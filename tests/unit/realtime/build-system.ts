@@ -153,6 +153,7 @@ export const buildSystem = async (options: SystemOptions = {}) => {
       presence: options.wrapPresence?.(presence) ?? presence,
       users,
       partners,
+      blocks,
       notifier,
       clock,
       logger,
