@@ -13,6 +13,8 @@ const unavailable = await redisLauncher.unavailableReason();
 if (unavailable && process.env.REQUIRE_SERVICES === '1') throw new Error(`REQUIRE_SERVICES=1 but ${unavailable}`);
 if (unavailable) console.warn(`[skipped] redis restart: ${unavailable}`);
 
+const OUTAGE_MS = 6_000;
+
 const elapsedMs = async (work: () => Promise<unknown>): Promise<number> => {
   const started = Date.now();
   await work();
@@ -102,5 +104,29 @@ describe.skipIf(unavailable !== null)('Redis stopped and started again', () => {
 
     expect(await loginLimiter.consume('ip')).toEqual({ allowed: true, remaining: 1 });
     expect(await connection.client.get(`${connection.keyPrefix}ratelimit:login:ip`)).toBe('1');
+  });
+
+  it('sends a command queued for the reconnect after an outage longer than five seconds', async () => {
+    const holding = new RedisConnection({ url: server.url, offlineQueue: true, maxReconnectDelayMs: 200 });
+    const key = `fault:${randomUUID()}:held`;
+    try {
+      await holding.connect();
+      await server.stop();
+      await eventually(async () => expect(holding.client.isReady).toBe(false));
+      let outcome = 'pending';
+      const held = holding.client.set(key, 'sent after the outage').then(
+        (reply) => (outcome = String(reply)),
+        (error: unknown) => (outcome = `failed: ${(error as Error).message}`),
+      );
+      // The outage itself is what is tested: longer than node-redis 6's default command timeout (5 s).
+      await new Promise((resolve) => setTimeout(resolve, OUTAGE_MS));
+      expect(outcome).toBe('pending');
+      await server.start();
+      await held;
+      expect(outcome).toBe('OK');
+      expect(await holding.client.get(key)).toBe('sent after the outage');
+    } finally {
+      await holding.quit();
+    }
   });
 });

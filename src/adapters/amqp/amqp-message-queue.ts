@@ -4,6 +4,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import type { Logger } from '../../ports/logger.js';
 import type { MessageQueue, QueueHandler, QueuedAutoMessage } from '../../ports/message-queue.js';
 import { decodeQueuedMessage } from './decode-queued-message.js';
+import { DeliveryWindow, type Delivery } from './delivery-window.js';
 import { openChannel } from './open-channel.js';
 import { QueueTopology } from './queue-topology.js';
 
@@ -30,11 +31,6 @@ export interface AmqpMessageQueueOptions {
   readonly deadLetterPeekLimit?: number;
 }
 
-interface Delivery {
-  readonly channel: Channel;
-  readonly message: ConsumeMessage;
-}
-
 const ATTEMPT_HEADER = 'x-attempt';
 
 const attemptOf = (headers: MessagePropertyHeaders | undefined): number => {
@@ -58,10 +54,7 @@ export class AmqpMessageQueue implements MessageQueue {
   private readonly deadLetterPeekLimit: number;
   private readonly connection: AmqpConnectionManager;
   private readonly publisher: ChannelWrapper;
-  private readonly openChannels = new WeakSet<Channel>();
-  /** Deliveries beyond `prefetch`: only after a reconnect, while handlers from the old channel still run. */
-  private readonly waiting: Delivery[] = [];
-  private readonly inFlight = new Set<Promise<void>>();
+  private readonly deliveries: DeliveryWindow;
   private handler: QueueHandler | undefined;
   private subscription: { channel: Channel; consumerTag: string } | undefined;
   private closing: Promise<void> | undefined;
@@ -73,6 +66,7 @@ export class AmqpMessageQueue implements MessageQueue {
     this.publishTimeoutMs = options.publishTimeoutMs ?? 30_000;
     this.deadLetterPeekLimit = options.deadLetterPeekLimit ?? 100;
     if (this.maxAttempts < 1 || this.prefetch < 1) throw new Error('maxAttempts and prefetch must be at least 1');
+    this.deliveries = new DeliveryWindow(this.prefetch, (delivery) => this.handle(delivery), this.logger);
     this.topology = new QueueTopology({
       queue: options.queue,
       maxAttempts: this.maxAttempts,
@@ -180,12 +174,12 @@ export class AmqpMessageQueue implements MessageQueue {
   }
 
   private async shutdown(): Promise<void> {
+    this.deliveries.close();
     const subscription = this.subscription;
-    if (subscription && this.openChannels.has(subscription.channel)) {
+    if (subscription && this.deliveries.isOpen(subscription.channel)) {
       await subscription.channel.cancel(subscription.consumerTag).catch(() => undefined);
     }
-    for (const delivery of this.waiting.splice(0)) this.settle(delivery, 'requeue');
-    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+    await this.deliveries.drain();
     await this.connection.close();
   }
 
@@ -199,15 +193,14 @@ export class AmqpMessageQueue implements MessageQueue {
 
   private async subscribe(channel: Channel): Promise<void> {
     channel.on('error', () => undefined);
-    this.openChannels.add(channel);
-    channel.once('close', () => this.openChannels.delete(channel));
+    this.deliveries.track(channel);
     await this.topology.declare(this.currentConnection());
     if (this.closing) return;
     await channel.prefetch(this.prefetch);
     const { consumerTag } = await channel.consume(
       this.topology.main,
       (message) => {
-        if (message) this.onDelivery({ channel, message });
+        if (message) this.deliveries.offer({ channel, message });
         else this.logger.error('RabbitMQ cancelled the consumer (queue deleted?)');
       },
       { noAck: false },
@@ -219,29 +212,6 @@ export class AmqpMessageQueue implements MessageQueue {
     const connection = this.connection.connection;
     if (!connection) throw new Error('RabbitMQ is not connected');
     return connection;
-  }
-
-  private onDelivery(delivery: Delivery): void {
-    if (this.closing) this.settle(delivery, 'requeue');
-    else if (this.inFlight.size >= this.prefetch) this.waiting.push(delivery);
-    else this.start(delivery);
-  }
-
-  private start(delivery: Delivery): void {
-    const running = this.handle(delivery).finally(() => {
-      this.inFlight.delete(running);
-      this.startWaiting();
-    });
-    this.inFlight.add(running);
-  }
-
-  private startWaiting(): void {
-    while (!this.closing && this.inFlight.size < this.prefetch) {
-      const delivery = this.waiting.shift();
-      if (!delivery) return;
-      // A delivery from a channel that has closed is already back in the queue.
-      if (this.openChannels.has(delivery.channel)) this.start(delivery);
-    }
   }
 
   private async handle(delivery: Delivery): Promise<void> {
@@ -259,7 +229,7 @@ export class AmqpMessageQueue implements MessageQueue {
     const queued = decoded.right;
     try {
       await Promise.resolve().then(() => this.handler?.(queued, { attempt, maxAttempts: this.maxAttempts }));
-      this.settle(delivery, 'ack');
+      this.deliveries.settle(delivery, 'ack');
     } catch (error) {
       const lastError = reasonOf(error);
       if (attempt >= this.maxAttempts) {
@@ -278,7 +248,7 @@ export class AmqpMessageQueue implements MessageQueue {
 
   /** Moves a delivery to another queue: confirmed publish first, ack second, so a crash between means a duplicate. */
   private async forward(delivery: Delivery, queue: string, headers: Record<string, unknown>): Promise<void> {
-    if (!this.openChannels.has(delivery.channel)) return; // the broker has it back already
+    if (!this.deliveries.isOpen(delivery.channel)) return; // the broker has it back already
     try {
       await this.publisher.sendToQueue(queue, delivery.message.content, {
         persistent: true,
@@ -286,21 +256,10 @@ export class AmqpMessageQueue implements MessageQueue {
         contentType: delivery.message.properties.contentType as string | undefined,
         headers,
       });
-      this.settle(delivery, 'ack');
+      this.deliveries.settle(delivery, 'ack');
     } catch (error) {
       this.logger.error('could not move queue message, requeueing it', { to: queue, reason: reasonOf(error) });
-      this.settle(delivery, 'requeue');
-    }
-  }
-
-  private settle({ channel, message }: Delivery, outcome: 'ack' | 'requeue'): void {
-    // Acking on a newer channel would be a protocol error; a closed channel already returned the message.
-    if (!this.openChannels.has(channel)) return;
-    try {
-      if (outcome === 'ack') channel.ack(message);
-      else channel.nack(message, false, true);
-    } catch (error) {
-      this.logger.warn('could not settle a delivery; the broker will redeliver it', { reason: reasonOf(error) });
+      this.deliveries.settle(delivery, 'requeue');
     }
   }
 }

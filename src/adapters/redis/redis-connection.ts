@@ -42,6 +42,12 @@ export class RedisConnection {
     this.client = createClient({
       url: options.url,
       disableOfflineQueue: !options.offlineQueue,
+      // node-redis 6 fails a command still unsent after 5 s by default; the offline queue exists to hold publishes
+      // through an outage of any length, and request paths bound their own waits (withTimeout).
+      commandOptions: { timeout: undefined },
+      // On by default with RESP3 (Redis Enterprise maintenance events): a DNS lookup and a command plain Redis
+      // refuses, on every connect.
+      maintNotifications: 'disabled',
       socket: {
         connectTimeout: options.connectTimeoutMs ?? 5_000,
         reconnectStrategy: (retries) => Math.min(50 * 2 ** retries, maxDelay) + Math.floor(Math.random() * 50),

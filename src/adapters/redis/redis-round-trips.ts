@@ -1,7 +1,7 @@
 import diagnostics from 'node:diagnostics_channel';
 import type { RoundTripMeter } from '../../ports/round-trip-meter.js';
 
-/** What node-redis 5 puts in the context of its `node-redis:command` and `node-redis:batch` tracing channels. */
+/** What node-redis (5 and 6) puts in the context of its `node-redis:command` and `node-redis:batch` tracing channels. */
 interface RedisTrace {
   readonly clientId?: string;
   readonly command?: string;

@@ -1,6 +1,6 @@
 import { createAdapter } from '@socket.io/redis-adapter';
 import { randomBytes } from 'node:crypto';
-import { createClient } from 'redis';
+import { createClient, type RedisClientType } from 'redis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createSocketServer, type ChatServer } from '../../../src/adapters/realtime/create-socket-server.js';
 import { conversationRoom } from '../../../src/adapters/realtime/rooms.js';
@@ -143,7 +143,7 @@ const redis = useService('redis');
 
 describe.skipIf(redis.skip)('SocketIoNotifier across processes (Redis adapter)', () => {
   const key = `socket.io-test-${randomBytes(4).toString('hex')}`;
-  const redisClients: Array<ReturnType<typeof createClient>> = [];
+  const redisClients: RedisClientType[] = [];
   const redisAdapter = async () => {
     const pub = createClient({ url: redis.url });
     const sub = pub.duplicate();
