@@ -28,47 +28,24 @@ describe('store calls of a send (each one a round trip on the real adapters)', (
     const { core, calls } = countedCore();
     const alice = await core.register('alice');
     const bob = await core.register('bob');
-    right(await core.useCases.sendMessage.execute(alice.claims, { receiverId: bob.user.id, content: 'first' }));
-
-    calls.length = 0;
-    right(
-      await core.useCases.sendMessage.execute(alice.claims, {
-        receiverId: bob.user.id,
-        content: 'second',
-        clientMessageId: 'c-2',
-      }),
-    );
-    expect(sorted(calls)).toEqual([
-      'blocks.isBlocked',
-      'changes.record',
-      'conversations.recordLastMessage',
-      'messages.insert',
-    ]);
-
-    calls.length = 0;
     const { message } = right(
-      await core.useCases.sendMessage.execute(bob.claims, { receiverId: alice.user.id, content: 'back' }),
+      await core.useCases.sendMessage.execute(alice.claims, { receiverId: bob.user.id, content: 'first' }),
     );
-    expect(sorted(calls)).toEqual([
-      'blocks.isBlocked',
-      'changes.record',
-      'conversations.recordLastMessage',
-      'messages.insert',
-    ]);
-
-    calls.length = 0;
-    right(
-      await core.useCases.sendMessage.execute(alice.claims, {
-        conversationId: message.conversationId,
-        content: 'by id',
-      }),
-    );
-    expect(sorted(calls)).toEqual([
-      'blocks.isBlocked',
-      'changes.record',
-      'conversations.recordLastMessage',
-      'messages.insert',
-    ]);
+    const sends = [
+      { by: alice, input: { receiverId: bob.user.id, content: 'second', clientMessageId: 'c-2' } },
+      { by: bob, input: { receiverId: alice.user.id, content: 'back' } },
+      { by: alice, input: { conversationId: message.conversationId, content: 'by id' } },
+    ];
+    for (const { by, input } of sends) {
+      calls.length = 0;
+      right(await core.useCases.sendMessage.execute(by.claims, input));
+      expect(sorted(calls)).toEqual([
+        'blocks.isBlocked',
+        'changes.record',
+        'conversations.recordLastMessage',
+        'messages.insert',
+      ]);
+    }
   });
 
   it('reads each user again once their copy is more than a few seconds old', async () => {
