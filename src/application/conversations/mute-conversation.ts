@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 import { validation } from '../../domain/errors.js';
-import type { Conversation } from '../../domain/conversation.js';
+import { isMutedFor, type Conversation } from '../../domain/conversation.js';
 import type { Clock } from '../../ports/clock.js';
 import type { ConversationRepository } from '../../ports/conversation-repository.js';
 import type { AccessClaims } from '../../ports/token-service.js';
@@ -23,8 +23,8 @@ export interface MuteState {
 }
 
 export const muteStateOf = (conversation: Conversation, userId: string, now: Date): MuteState => {
+  const muted = isMutedFor(conversation, userId, now);
   const until = conversation.mutes[userId];
-  const muted = until === null || (until !== undefined && until > now);
   return { conversationId: conversation.id, muted, mutedUntil: muted && until ? until.toISOString() : null };
 };
 
