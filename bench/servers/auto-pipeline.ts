@@ -57,6 +57,7 @@ const countingQueue: MessageQueue = {
       delivered += 1;
     }),
   deadLetters: () => queue.deadLetters(),
+  depth: () => queue.depth(),
   close: () => queue.close(),
 };
 // The worker role consumes; planning and enqueueing are driven here instead of by the cron schedule.

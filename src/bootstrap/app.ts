@@ -61,6 +61,7 @@ const apiHandlers = (config: Config, system: ComposedSystem, probes: ProbeDeps) 
       points: config.SOCKET_EVENTS_PER_USER,
       durationSeconds: config.SOCKET_EVENTS_WINDOW_SECONDS,
     }),
+    metrics,
     onConnectionCountChange: (n) => metrics.setSocketConnections(n),
     options: { typingTimeoutMs: config.TYPING_TIMEOUT_MS, presenceHeartbeatMs: config.PRESENCE_HEARTBEAT_MS },
   });
@@ -123,7 +124,8 @@ export const startApp = async (config: Config, overrides: AppOverrides = {}): Pr
     }
     // Ports first: a port that cannot be had stops the start before any work is taken.
     if (healthServer && config.HEALTH_PORT !== undefined) {
-      healthServer.on('request', createHealthApp({ logger, metrics, probes }).callback());
+      const metricsToken = config.METRICS_TOKEN ? { metricsToken: config.METRICS_TOKEN } : {};
+      healthServer.on('request', createHealthApp({ logger, metrics, probes, ...metricsToken }).callback());
       healthPort = await listen(healthServer, config.HEALTH_PORT, config.HOST, 'HEALTH_PORT');
     }
     if (roles.has('worker')) {

@@ -83,6 +83,9 @@ export const composeSystem = async (
     throw error;
   }
 
+  const { presence, queue, autoMessages } = infrastructure;
+  metrics.readOnScrape({ presence, queue, autoMessages, clock });
+
   const io = createSocketServer(httpServer, { corsOrigins: config.CORS_ORIGINS });
   if (infrastructure.socketAdapter) io.adapter(infrastructure.socketAdapter as never);
   const revocations = infrastructure.sessionRevocations;

@@ -43,7 +43,7 @@ export const SETTINGS = {
   HEALTH_PORT: setting(
     int(1, 65535),
     undefined,
-    'Port of /health/live and /health/ready for a process without the api role (unset: none; the api serves them on PORT)',
+    'Port of /health/live, /health/ready and /metrics for a process without the api role (unset: none; the api serves them on PORT)',
   ),
   ROLES: setting(roles, 'api,worker,scheduler', 'Roles this process runs: api, worker, scheduler'),
   LOG_LEVEL: setting(oneOf('error', 'warn', 'info', 'debug'), 'info', 'Lowest level logged'),

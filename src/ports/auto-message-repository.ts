@@ -21,5 +21,6 @@ export interface AutoMessageRepository {
   recordFailure(id: string, error: string, retryCount: number, leaseUntil: Date): Promise<void>;
   /** Records the final failure: status dead. */
   markDead(id: string, error: string, retryCount: number): Promise<void>;
+  /** Items of every day by status, for operators (metrics, the auto CLI); a status without items counts 0. */
   countByStatus(): Promise<Record<AutoMessageStatus, number>>;
 }

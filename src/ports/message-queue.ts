@@ -13,6 +13,16 @@ export interface DeliveryAttempt {
  * Resolves: the message is acknowledged and gone. Rejects: it is retried with
  * backoff, and after `maxAttempts` attempts moved to the dead-letter queue.
  */
+/** The messages a queue holds, by what they wait for; those a consumer is handling are in none. */
+export interface QueueDepth {
+  /** Waiting for a consumer. */
+  readonly ready: number;
+  /** Failed at least once, waiting out their backoff before the next attempt. */
+  readonly retrying: number;
+  /** Exhausted their attempts: the dead letters. */
+  readonly dead: number;
+}
+
 export type QueueHandler = (message: QueuedAutoMessage, attempt: DeliveryAttempt) => Promise<void>;
 
 export interface MessageQueue {
@@ -22,6 +32,8 @@ export interface MessageQueue {
   consume(handler: QueueHandler): Promise<void>;
   /** Messages that exhausted their attempts, for operators. */
   deadLetters(): Promise<QueuedAutoMessage[]>;
+  /** How many messages wait, for operators; on a broker, counted by the broker for every process. */
+  depth(): Promise<QueueDepth>;
   /** Stops consuming, lets handlers in flight finish, and disconnects. */
   close(): Promise<void>;
 }

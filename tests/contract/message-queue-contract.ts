@@ -137,6 +137,26 @@ export const describeMessageQueueContract = (implementationName: string, factory
       expect(await queue.deadLetters()).toEqual([{ autoMessageId: 'poison' }]);
     });
 
+    it('counts the messages that wait: ready for a consumer, retrying after a failure, dead', async () => {
+      const queue = await createQueue({ maxAttempts: 2, backoffMs: 30_000 });
+      // Waited for: a broker's queue answers once connected.
+      await vi.waitFor(async () => expect(await queue.depth()).toEqual({ ready: 0, retrying: 0, dead: 0 }), WAIT);
+      await queue.publish(msg('fails-once'));
+      await queue.publish(msg('fine'));
+      await vi.waitFor(async () => expect(await queue.depth()).toEqual({ ready: 2, retrying: 0, dead: 0 }), WAIT);
+      await queue.consume(async ({ autoMessageId }) => {
+        if (autoMessageId === 'fails-once') throw new Error('fails');
+      });
+      await vi.waitFor(async () => expect(await queue.depth()).toEqual({ ready: 0, retrying: 1, dead: 0 }), WAIT);
+
+      const dying = await createQueue({ maxAttempts: 1 });
+      await dying.consume(async () => {
+        throw new Error('always fails');
+      });
+      await dying.publish(msg('poison'));
+      await vi.waitFor(async () => expect(await dying.depth()).toEqual({ ready: 0, retrying: 0, dead: 1 }), WAIT);
+    });
+
     it('never runs more than prefetch handlers at once', async () => {
       const queue = await createQueue({ prefetch: 2 });
       const gates = new Map<string, ReturnType<typeof deferred>>();

@@ -6,6 +6,7 @@ import { MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeUnavailableReason, resolvedCompose, type ComposeService } from '../support/compose-file.js';
 import { eventually } from '../support/eventually.js';
+import { sample } from '../support/metric-sample.js';
 import { MainProcess, runCommand } from '../support/main-process.js';
 import { freePort } from '../support/services/free-port.js';
 import { useService } from '../support/services/use-service.js';
@@ -122,7 +123,7 @@ describe.skipIf(skip)("docker-compose.yml's health checks against each role star
   );
 
   it.each(['worker', 'scheduler'] as const)(
-    'serves readiness of every service on the HEALTH_PORT of ROLES=%s, and nothing else',
+    'serves readiness of every service and the metrics on the HEALTH_PORT of ROLES=%s, and nothing else',
     async (role) => {
       const base = `http://127.0.0.1:${roles[role].probePort}`;
       await eventually(async () => {
@@ -134,7 +135,18 @@ describe.skipIf(skip)("docker-compose.yml's health checks against each role star
         });
       }, 30_000);
       expect((await fetch(`${base}/api/auth/me`)).status).toBe(404);
-      expect((await fetch(`${base}/metrics`)).status).toBe(404);
+      expect((await fetch(`${base}/metrics`)).status).toBe(401);
+      // The gauges read MongoDB, Redis and RabbitMQ: every source answers.
+      await eventually(async () => {
+        const metrics = await fetch(`${base}/metrics`, {
+          headers: { authorization: `Bearer ${secrets.metrics_token}` },
+        });
+        expect(metrics.status).toBe(200);
+        const text = await metrics.text();
+        for (const source of ['presence', 'queue', 'auto_messages']) {
+          expect(sample(text, `chat_metrics_source_up{source="${source}"}`), source).toBe(1);
+        }
+      }, 30_000);
     },
   );
 

@@ -44,4 +44,19 @@ describe.skipIf(services.skip)('round trips of the composed app on real services
     // Every store is a real service here: nothing counts as an in-memory store call.
     expect(total(await metrics(), 'chat_store_port_calls_total')).toBe(0);
   });
+
+  it("leaves out what a scrape's own gauges ask of MongoDB and Redis", async () => {
+    const scrape = async () => (await app.api('GET', '/metrics')).text;
+    const reads = [
+      'chat_redis_round_trips_total{kind="command",command="ZCOUNT"}',
+      'chat_mongodb_commands_total{command="aggregate",collection="auto_messages"}',
+    ];
+    const before = await scrape();
+    for (let i = 0; i < 3; i++) {
+      const text = await scrape();
+      expect(sample(text, 'chat_metrics_source_up{source="presence"}')).toBe(1);
+      expect(sample(text, 'chat_metrics_source_up{source="auto_messages"}')).toBe(1);
+      for (const series of reads) expect(sample(text, series), series).toBe(sample(before, series));
+    }
+  });
 });

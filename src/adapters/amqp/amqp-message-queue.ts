@@ -2,7 +2,7 @@ import amqp, { type AmqpConnectionManager, type ChannelWrapper } from 'amqp-conn
 import type { Channel, ConfirmChannel, ConsumeMessage, MessagePropertyHeaders } from 'amqplib';
 import * as E from 'fp-ts/lib/Either.js';
 import type { Logger } from '../../ports/logger.js';
-import type { MessageQueue, QueueHandler, QueuedAutoMessage } from '../../ports/message-queue.js';
+import type { MessageQueue, QueueDepth, QueueHandler, QueuedAutoMessage } from '../../ports/message-queue.js';
 import { decodeQueuedMessage } from './decode-queued-message.js';
 import { DeliveryWindow, type Delivery } from './delivery-window.js';
 import { openChannel } from './open-channel.js';
@@ -166,6 +166,10 @@ export class AmqpMessageQueue implements MessageQueue {
       await channel.close().catch(() => undefined);
     }
     return found;
+  }
+
+  depth(): Promise<QueueDepth> {
+    return this.topology.depth(this.currentConnection());
   }
 
   close(): Promise<void> {

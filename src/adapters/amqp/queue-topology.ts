@@ -1,5 +1,6 @@
 import type { ChannelModel, Options } from 'amqplib';
 import type { Logger } from '../../ports/logger.js';
+import type { QueueDepth } from '../../ports/message-queue.js';
 import { openChannel } from './open-channel.js';
 
 /** PRECONDITION_FAILED (e.g. an existing classic queue), NOT_IMPLEMENTED, INTERNAL_ERROR. */
@@ -53,6 +54,24 @@ export class QueueTopology {
       declaring.catch(() => this.declared.delete(connection));
     }
     return declaring;
+  }
+
+  /**
+   * The messages in the work, retry and dead-letter queues, as the broker
+   * counts them: those delivered and not yet acknowledged are in none.
+   */
+  async depth(connection: ChannelModel): Promise<QueueDepth> {
+    await this.declare(connection);
+    // A queue that has gone since closes the channel it was asked on: never a shared one.
+    const channel = await openChannel(connection);
+    try {
+      const count = async (queue: string) => (await channel.checkQueue(queue)).messageCount;
+      let retrying = 0;
+      for (const { name } of this.retryQueues()) retrying += await count(name);
+      return { ready: await count(this.main), retrying, dead: await count(this.dead) };
+    } finally {
+      await channel.close().catch(() => undefined);
+    }
   }
 
   /** Names of every queue, for tests and operators' clean-up. */

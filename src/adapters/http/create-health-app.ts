@@ -5,6 +5,7 @@ import { sendFailure } from './envelope.js';
 import { errorMiddleware } from './error-middleware.js';
 import type { HttpState } from './http-state.js';
 import { requestContext, type HttpObserver } from './request-context.js';
+import { metricsRoutes, type MetricsRouteDeps } from './routes/metrics-routes.js';
 import { probeRoutes, type ProbeDeps } from './routes/probe-routes.js';
 
 /** Bodies are never read here; the error middleware only needs a bound for its 413 message. */
@@ -12,14 +13,16 @@ const NO_BODY_LIMIT_BYTES = 1024;
 
 export interface HealthAppDeps {
   readonly logger: Logger;
-  readonly metrics: HttpObserver;
+  readonly metrics: HttpObserver & MetricsRouteDeps['metrics'];
   readonly probes: ProbeDeps;
+  /** When set, /metrics requires it as a bearer token, as on the API port. */
+  readonly metricsToken?: string;
 }
 
 /**
- * `/health/live` and `/health/ready` alone, for a process without the api
- * role (worker, scheduler), served on a port of its own (not listening: the
- * caller mounts `callback()`).
+ * `/health/live`, `/health/ready` and `/metrics` alone, for a process
+ * without the api role (worker, scheduler), served on a port of its own (not
+ * listening: the caller mounts `callback()`).
  */
 export function createHealthApp(deps: HealthAppDeps): Koa<HttpState> {
   const app = new Koa<HttpState>();
@@ -27,6 +30,7 @@ export function createHealthApp(deps: HealthAppDeps): Koa<HttpState> {
   app.use(requestContext(deps.logger, deps.metrics));
   app.use(errorMiddleware(NO_BODY_LIMIT_BYTES));
   app.use(probeRoutes(deps.probes).routes());
+  app.use(metricsRoutes(deps).routes());
   app.use((ctx) => {
     sendFailure(ctx, 404, { message: `No route for ${ctx.method} ${ctx.path}`, code: ERROR_CODES.NotFound });
   });

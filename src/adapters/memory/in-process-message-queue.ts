@@ -1,7 +1,7 @@
 import { isLeft } from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 import type { Logger } from '../../ports/logger.js';
-import type { MessageQueue, QueueHandler, QueuedAutoMessage } from '../../ports/message-queue.js';
+import type { MessageQueue, QueueDepth, QueueHandler, QueuedAutoMessage } from '../../ports/message-queue.js';
 
 export interface InProcessMessageQueueOptions {
   readonly logger: Logger;
@@ -64,6 +64,10 @@ export class InProcessMessageQueue implements MessageQueue {
 
   async deadLetters(): Promise<QueuedAutoMessage[]> {
     return this.dead.map((message) => ({ ...message }));
+  }
+
+  async depth(): Promise<QueueDepth> {
+    return { ready: this.ready.length, retrying: this.delayed.size, dead: this.dead.length };
   }
 
   async close(): Promise<void> {

@@ -15,6 +15,7 @@ import {
 } from './documents/auto-message-plan-document.js';
 import { decodeDocument } from './documents/decode-document.js';
 import { isDuplicateKeyError } from './duplicate-key-error.js';
+import { OPERATOR_READ } from './mongo-connection.js';
 import type { MongoDatabase } from './mongo-database.js';
 import { toObjectId } from './object-ids.js';
 
@@ -147,19 +148,10 @@ export class MongoAutoMessageRepository implements AutoMessageRepository {
     );
   }
 
+  /** One indexed count per status (a `$group` would read every item ever planned); an operator read. */
   async countByStatus(): Promise<Record<AutoMessageStatus, number>> {
-    const groups = await this.items
-      .aggregate<{ _id: unknown; count: unknown }>([{ $group: { _id: '$status', count: { $sum: 1 } } }])
-      .toArray();
-    const counts = Object.fromEntries(STATUSES.map((status) => [status, 0])) as Record<AutoMessageStatus, number>;
-    for (const group of groups) {
-      const status = STATUSES.find((candidate) => candidate === group._id);
-      if (!status || typeof group.count !== 'number') {
-        throw new Error(`Malformed auto-message status group: ${JSON.stringify(group)}`);
-      }
-      counts[status] = group.count;
-    }
-    return counts;
+    const counts = await Promise.all(STATUSES.map((status) => this.items.countDocuments({ status }, OPERATOR_READ)));
+    return Object.fromEntries(STATUSES.map((status, i) => [status, counts[i]])) as Record<AutoMessageStatus, number>;
   }
 
   private decode(document: unknown): AutoMessage {

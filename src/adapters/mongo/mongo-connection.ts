@@ -16,9 +16,17 @@ const collectionOf = (event: CommandStartedEvent): string => {
 };
 
 /**
+ * The option that marks a command as an operator's read (for /metrics): it
+ * is not counted among the app's round trips, so a scrape never moves the
+ * counters it reports. A comment, because it travels with the command.
+ */
+export const OPERATOR_READ = { comment: 'chat-backend: operator read' } as const;
+
+/**
  * A client with this project's defaults; it connects on its first operation.
  * With `roundTrips`, every command it sends is counted there (the driver's
- * command monitoring; the connection handshake and heartbeats are not commands).
+ * command monitoring; the connection handshake and heartbeats are not
+ * commands), except operator reads.
  */
 export const createMongoClient = (
   uri: string,
@@ -31,7 +39,11 @@ export const createMongoClient = (
     ...(roundTrips ? { monitorCommands: true } : {}),
   });
   if (roundTrips) {
-    client.on('commandStarted', (event) => roundTrips.mongoCommand(event.commandName, collectionOf(event)));
+    client.on('commandStarted', (event) => {
+      if (event.command.comment !== OPERATOR_READ.comment) {
+        roundTrips.mongoCommand(event.commandName, collectionOf(event));
+      }
+    });
   }
   return client;
 };

@@ -1,4 +1,5 @@
 import type { Logger } from '../../ports/logger.js';
+import type { Metrics } from '../../ports/metrics.js';
 import { authenticateHandshake } from './authenticate-handshake.js';
 import type { ChatServer, ChatSocket } from './chat-server.js';
 import { chatEventHandlers } from './chat-event-handlers.js';
@@ -15,6 +16,8 @@ export interface SocketHandlerDeps {
   readonly logger: Logger;
   /** Events per user, over all of the user's sockets and processes (keyed by user id). */
   readonly eventBudget: RateLimiter;
+  /** Counts every client event by name and outcome. */
+  readonly metrics: Pick<Metrics, 'countSocketEvent'>;
   /** Called with this process's number of connected sockets whenever it changes. */
   readonly onConnectionCountChange?: (count: number) => void;
   readonly options: {
@@ -38,10 +41,14 @@ export interface SocketHandlers {
  * state exists only while the socket types.
  */
 export const bindSocketHandlers = (io: ChatServer, deps: SocketHandlerDeps): SocketHandlers => {
-  const { useCases, logger, eventBudget, onConnectionCountChange, options } = deps;
+  const { useCases, logger, eventBudget, metrics, onConnectionCountChange, options } = deps;
   const sockets = io.of('/').sockets;
   const typing = new SocketTyping({ notifyTyping: useCases.notifyTyping, logger, timeoutMs: options.typingTimeoutMs });
-  const runner = new SocketEventRunner(chatEventHandlers({ useCases, typing }), { logger, budget: eventBudget });
+  const runner = new SocketEventRunner(chatEventHandlers({ useCases, typing }), {
+    logger,
+    budget: eventBudget,
+    metrics,
+  });
   /** Presence work in flight (admissions and releases), which close() waits for. */
   const inFlight = new Set<Promise<unknown>>();
   /**

@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { rateLimited, type AppError } from '../../domain/errors.js';
 import type { Logger } from '../../ports/logger.js';
+import type { Metrics } from '../../ports/metrics.js';
 import type { Ack, AckError, ClientToServerEvents } from '../../ports/realtime-events.js';
 import { ackErrorOf, ackErrorOfException } from './ack-error.js';
 import type { ChatSocket } from './chat-server.js';
@@ -48,6 +49,7 @@ export class SocketEventRunner {
       logger: Logger;
       /** One budget per user, shared by all of the user's sockets on every process. */
       budget: RateLimiter;
+      metrics: Pick<Metrics, 'countSocketEvent'>;
     },
   ) {
     const runner = this;
@@ -67,9 +69,10 @@ export class SocketEventRunner {
     const last = args[args.length - 1];
     const ack = typeof last === 'function' ? (last as (response: Ack) => void) : undefined;
     const payload = ack ? args.slice(0, -1)[0] : args[0];
-    void this.run(socket, name, payload, { answered: ack !== undefined }).then((outcome) =>
-      this.answer(socket, outcome, ack),
-    );
+    void this.run(socket, name, payload, { answered: ack !== undefined }).then((outcome) => {
+      this.deps.metrics.countSocketEvent(name, E.isRight(outcome) ? 'ok' : outcome.left.code);
+      this.answer(socket, outcome, ack);
+    });
   }
 
   private async run(

@@ -124,12 +124,16 @@ export class MessagePosting {
    * carries the stored message, gets no `message_sent`.
    */
   announce({ message, conversation, cursor }: Posted, senderUsername: string, answeredConnection?: string): void {
-    const { notifier, deliveries } = this.deps;
+    const { notifier, deliveries, metrics, clock } = this.deps;
     const payload = { message: messageView(message), conversation: conversationView(conversation), cursor };
+    // Timed from here, not from createdAt: the store's time is the send's own, a re-announced message
+    // was created long before, and both ends of the span are read in this process.
+    const announcedAt = clock.now();
     notifier.toUserWithReceipt(message.receiverId, 'message_received', payload, () => {
+      metrics.observeDelivery(message.messageType, (clock.now().getTime() - announcedAt.getTime()) / 1000);
       void deliveries.confirm(message.id);
     });
-    if (!isMutedFor(conversation, message.receiverId, this.deps.clock.now())) {
+    if (!isMutedFor(conversation, message.receiverId, announcedAt)) {
       notifier.toUser(
         message.receiverId,
         'new_message_notification',

@@ -93,7 +93,11 @@ export const buildSystem = async (options: SystemOptions = {}) => {
   const clock = new SystemClock();
   const ids = new ObjectIdGenerator();
   const logger = new RecordingLogger();
-  const metrics: Metrics = { increment: () => undefined };
+  const metrics: Metrics = {
+    increment: () => undefined,
+    observeDelivery: () => undefined,
+    countSocketEvent: () => undefined,
+  };
   const users = new InMemoryUserRepository();
   const sessions = new InMemorySessionRepository();
   const revocations = new InProcessSessionRevocations({ keepMs: 3_600_000 });
@@ -169,6 +173,7 @@ export const buildSystem = async (options: SystemOptions = {}) => {
       name: 'socket-events',
       ...(options.eventBudget ?? { points: 100_000, durationSeconds: 1 }),
     }),
+    metrics,
     onConnectionCountChange: (count) => connectionCounts.push(count),
     options: {
       typingTimeoutMs: options.typingTimeoutMs ?? 5_000,

@@ -4,6 +4,7 @@ import type { HttpState } from '../http-state.js';
 import { authRoutes } from './auth-routes.js';
 import { conversationRoutes } from './conversation-routes.js';
 import { messageRoutes } from './message-routes.js';
+import { metricsRoutes } from './metrics-routes.js';
 import { operationRoutes, type OperationDeps } from './operation-routes.js';
 import { probeRoutes } from './probe-routes.js';
 import { syncRoutes } from './sync-routes.js';
@@ -17,5 +18,6 @@ export const httpRouters = (useCases: UseCases, operations: OperationDeps): Rout
   conversationRoutes(useCases),
   syncRoutes(useCases),
   probeRoutes(operations),
+  metricsRoutes(operations),
   operationRoutes(operations),
 ];
