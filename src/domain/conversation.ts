@@ -11,12 +11,20 @@ export interface LastMessage {
   readonly isDeleted: boolean;
 }
 
+/** `direct`: exactly two users, one conversation per pair, forever. `group`: 3 or more members who change. */
+export type ConversationKind = 'direct' | 'group';
+
 export interface Conversation {
   readonly id: string;
-  /** The two participant ids, sorted. */
-  readonly participants: readonly [string, string];
-  /** `participants` joined: the key that makes one conversation per pair. */
-  readonly participantKey: string;
+  readonly kind: ConversationKind;
+  /** Direct: the two participant ids, sorted. Group: the current members, longest-standing first. */
+  readonly participants: readonly string[];
+  /** Direct: `participants` joined, the key that makes one conversation per pair. Group: null. */
+  readonly participantKey: string | null;
+  /** A group's name; null for a direct conversation. */
+  readonly title: string | null;
+  /** Who may rename a group and add or remove members; null for a direct conversation. */
+  readonly ownerId: string | null;
   readonly lastMessage: LastMessage | null;
   readonly lastActivityAt: Date;
   readonly createdAt: Date;
@@ -40,8 +48,14 @@ export const isMutedFor = (conversation: Conversation, userId: string, now: Date
 export const isParticipant = (conversation: Conversation, userId: string): boolean =>
   conversation.participants.includes(userId);
 
+/** The other participant of a direct conversation (every other member, for a group: see `othersOf`). */
 export const otherParticipant = (conversation: Conversation, userId: string): string =>
-  conversation.participants[0] === userId ? conversation.participants[1] : conversation.participants[0];
+  conversation.participants.find((id) => id !== userId) ?? userId;
+
+export const othersOf = (conversation: Conversation, userId: string): string[] =>
+  conversation.participants.filter((id) => id !== userId);
+
+export const isGroup = (conversation: Conversation): boolean => conversation.kind === 'group';
 
 export const lastMessageOf = (message: Message): LastMessage => ({
   id: message.id,
@@ -65,7 +79,10 @@ export interface LastMessageView {
 
 export interface ConversationView {
   readonly id: string;
+  readonly kind: ConversationKind;
   readonly participants: readonly string[];
+  readonly title: string | null;
+  readonly ownerId: string | null;
   readonly lastMessage: LastMessageView | null;
   readonly lastActivityAt: string;
   readonly createdAt: string;
@@ -73,7 +90,10 @@ export interface ConversationView {
 
 export const conversationView = (conversation: Conversation): ConversationView => ({
   id: conversation.id,
+  kind: conversation.kind,
   participants: [...conversation.participants],
+  title: conversation.title,
+  ownerId: conversation.ownerId,
   lastMessage: conversation.lastMessage
     ? {
         id: conversation.lastMessage.id,

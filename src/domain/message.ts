@@ -10,7 +10,8 @@ export interface Message {
   /** Position in the conversation: 1, 2, 3, … with no hole and no reuse, whichever process stored it. */
   readonly seq: number;
   readonly senderId: string;
-  readonly receiverId: string;
+  /** The other participant of a direct conversation; null in a group (read and delivery are per member there). */
+  readonly receiverId: string | null;
   readonly content: string;
   readonly messageType: MessageType;
   /** The sender's idempotency key, when the client gave one. */
@@ -33,7 +34,8 @@ export interface MessageView {
   readonly conversationId: string;
   readonly seq: number;
   readonly senderId: string;
-  readonly receiverId: string;
+  /** Null in a group. */
+  readonly receiverId: string | null;
   /** Empty once the message is deleted. */
   readonly content: string;
   readonly messageType: MessageType;

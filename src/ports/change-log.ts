@@ -5,7 +5,8 @@
  */
 export type ChangeSubject =
   | { readonly type: 'message_created' | 'message_edited' | 'message_deleted'; readonly messageId: string }
-  | { readonly type: 'message_delivered'; readonly messageId: string }
+  /** `userId`: in a group, the member it reached (a direct message has one receiver). */
+  | { readonly type: 'message_delivered'; readonly messageId: string; readonly userId?: string }
   | { readonly type: 'message_read'; readonly messageId: string; readonly readerId: string }
   | {
       readonly type: 'reaction_added' | 'reaction_removed';
@@ -13,7 +14,9 @@ export type ChangeSubject =
       readonly userId: string;
       readonly emoji: string;
     }
-  | { readonly type: 'conversation_created' | 'conversation_updated' };
+  | { readonly type: 'conversation_created' | 'conversation_updated' }
+  /** A group's membership changed: `userId` joined or left (or was removed). */
+  | { readonly type: 'member_added' | 'member_removed'; readonly userId: string };
 
 export type ChangeType = ChangeSubject['type'];
 

@@ -20,6 +20,8 @@ export interface HistoryQuery {
   readonly before?: number;
   /** Messages at positions higher than this one (newer). */
   readonly after?: number;
+  /** Nothing at or below this position exists for the reader (a group member sees only what came after joining). */
+  readonly floor?: number;
 }
 
 export interface HistoryPage {
@@ -75,6 +77,8 @@ export interface MessageRepository {
    * `conversationIds` when given.
    */
   countUnreadByConversation(receiverId: string, conversationIds?: readonly string[]): Promise<Map<string, number>>;
+  /** Messages of the conversation after position `afterSeq` that others sent and did not delete: a group member's unread count. */
+  countUnreadAfter(conversationId: string, readerId: string, afterSeq: number): Promise<number>;
 }
 
 export const isDuplicateMessage = (value: unknown): value is DuplicateMessage =>
