@@ -3,7 +3,7 @@ import { createHealthApp } from '../adapters/http/create-health-app.js';
 import type { ProbeDeps } from '../adapters/http/routes/probe-routes.js';
 import { createHttpApp } from '../adapters/http/create-http-app.js';
 import type { PrometheusMetrics } from '../adapters/metrics/prometheus-metrics.js';
-import { bindSocketHandlers } from '../adapters/realtime/bind-socket-handlers.js';
+import { serveSocketConnections } from '../adapters/realtime/serve-socket-connections.js';
 import { maxPayloadBytesOf } from '../adapters/realtime/create-socket-server.js';
 import { startSchedule, type RunningSchedule } from '../adapters/scheduler/scheduled-jobs.js';
 import type { UseCases } from '../application/use-cases.js';
@@ -53,7 +53,7 @@ const apiHandlers = (config: Config, system: ComposedSystem, probes: ProbeDeps) 
       realtimeLimits: realtimeLimitsOf(config, maxPayloadBytesOf(io)),
     },
   });
-  const realtime = bindSocketHandlers(io, {
+  const realtime = serveSocketConnections(io, {
     useCases,
     logger,
     eventBudget: infrastructure.rateLimiters({

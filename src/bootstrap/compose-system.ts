@@ -1,11 +1,11 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type http from 'node:http';
-import { MathRandomSource } from '../adapters/clock/math-random-source.js';
+import { MathRandomSource } from '../adapters/random/math-random-source.js';
 import { SystemClock } from '../adapters/clock/system-clock.js';
 import { BcryptPasswordHasher } from '../adapters/crypto/bcrypt-password-hasher.js';
 import { BoundedPasswordHasher } from '../adapters/crypto/bounded-password-hasher.js';
 import { JoseTokenService } from '../adapters/crypto/jose-token-service.js';
-import { ObjectIdGenerator } from '../adapters/crypto/object-id-generator.js';
+import { ObjectIdGenerator } from '../adapters/ids/object-id-generator.js';
 import { RandomOpaqueTokenGenerator } from '../adapters/crypto/opaque-token-generator.js';
 import { createWinstonLogger } from '../adapters/logging/winston-logger.js';
 import { PrometheusMetrics } from '../adapters/metrics/prometheus-metrics.js';

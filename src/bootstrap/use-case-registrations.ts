@@ -18,7 +18,7 @@ import { ListConversations } from '../application/conversations/list-conversatio
 import { MarkConversationRead } from '../application/conversations/mark-conversation-read.js';
 import { MuteConversation } from '../application/conversations/mute-conversation.js';
 import { NotifyTyping } from '../application/conversations/notify-typing.js';
-import { DeliveryConfirmation } from '../application/messages/confirm-delivery.js';
+import { DeliveryConfirmation } from '../application/messages/delivery-confirmation.js';
 import { DeleteMessage } from '../application/messages/delete-message.js';
 import { EditMessage } from '../application/messages/edit-message.js';
 import { MessageViews } from '../application/messages/message-views.js';

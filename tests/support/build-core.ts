@@ -1,9 +1,9 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { ControllableClock } from '../../src/adapters/clock/controllable-clock.js';
-import { SeededRandomSource } from '../../src/adapters/clock/seeded-random-source.js';
+import { SeededRandomSource } from '../../src/adapters/random/seeded-random-source.js';
 import { BcryptPasswordHasher } from '../../src/adapters/crypto/bcrypt-password-hasher.js';
 import { JoseTokenService } from '../../src/adapters/crypto/jose-token-service.js';
-import { ObjectIdGenerator } from '../../src/adapters/crypto/object-id-generator.js';
+import { ObjectIdGenerator } from '../../src/adapters/ids/object-id-generator.js';
 import { RandomOpaqueTokenGenerator } from '../../src/adapters/crypto/opaque-token-generator.js';
 import { createWinstonLogger } from '../../src/adapters/logging/winston-logger.js';
 import { PrometheusMetrics } from '../../src/adapters/metrics/prometheus-metrics.js';

@@ -15,7 +15,7 @@ import type { RealtimeNotifier } from '../../ports/realtime-notifier.js';
 import type { KnownConversations } from '../conversations/known-conversations.js';
 import type { ChangeRecording } from '../sync/change-recording.js';
 import { changeCursor } from '../sync/sync-cursor.js';
-import type { DeliveryConfirmation } from './confirm-delivery.js';
+import type { DeliveryConfirmation } from './delivery-confirmation.js';
 
 export interface NewMessage {
   readonly sender: { readonly id: string; readonly username: string };
