@@ -20,11 +20,9 @@ import type { Logger } from '../ports/logger.js';
 import type { RandomSource } from '../ports/random-source.js';
 import type { Config } from './config.js';
 import { consoleFormatOf } from './console-format.js';
-import { buildContainer } from './container.js';
-import type { DependencyContainer } from './di.js';
+import { buildContainer, resolveUseCases } from './container.js';
 import type { Infrastructure } from './infrastructure.js';
 import { selectInfrastructure } from './select-infrastructure.js';
-import { resolveUseCases } from './use-case-registrations.js';
 
 export interface AppOverrides {
   readonly clock?: Clock;
@@ -39,7 +37,6 @@ export interface ComposedSystem {
   readonly metrics: PrometheusMetrics;
   /** Attached to `httpServer` when given; detached otherwise, reaching clients through the shared fan-out. */
   readonly io: ChatServer;
-  readonly container: DependencyContainer;
   readonly useCases: UseCases;
   /** Stops the queue, the socket server and every connection, then flushes the logs; `quietly` logs nothing. */
   close(quietly?: boolean): Promise<void>;
@@ -135,7 +132,6 @@ export const composeSystem = async (
     infrastructure,
     metrics,
     io,
-    container,
     useCases: resolveUseCases(container),
     async close(quietly = false) {
       await infrastructure.queue.close();

@@ -10,10 +10,9 @@ import { PrometheusMetrics } from '../../src/adapters/metrics/prometheus-metrics
 import type { Registered } from '../../src/application/auth/register-user.js';
 import type { UseCases } from '../../src/application/use-cases.js';
 import { decodeConfig, type Config } from '../../src/bootstrap/config.js';
-import { buildContainer } from '../../src/bootstrap/container.js';
+import { buildContainer, resolveUseCases } from '../../src/bootstrap/container.js';
 import type { Infrastructure } from '../../src/bootstrap/infrastructure.js';
 import { memoryInfrastructure } from '../../src/bootstrap/memory-infrastructure.js';
-import { resolveUseCases } from '../../src/bootstrap/use-case-registrations.js';
 import type { AccessClaims } from '../../src/ports/token-service.js';
 import { RecordingNotifier } from './recording-notifier.js';
 
