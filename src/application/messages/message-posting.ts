@@ -16,7 +16,7 @@ import type { RealtimeNotifier } from '../../ports/realtime-notifier.js';
 import type { KnownConversations } from '../conversations/known-conversations.js';
 import type { ChangeRecording } from '../sync/change-recording.js';
 import { changeCursor } from '../sync/sync-cursor.js';
-import type { DeliveryConfirmation } from './confirm-delivery.js';
+import type { DeliveryConfirmation } from './delivery-confirmation.js';
 
 /** Where a message goes: to a user (their direct conversation with the sender) or into a group. */
 export type Destination = { readonly receiverId: string } | { readonly group: Conversation };
