@@ -1,4 +1,5 @@
 // tsyringe needs the Reflect metadata polyfill loaded before it: both are imported here alone, the polyfill first.
+import type { GroupEvents } from '../application/groups/group-events.js';
 import 'reflect-metadata';
 import { container as rootContainer, instanceCachingFactory, type DependencyContainer } from 'tsyringe';
 import type { SessionIssuer } from '../application/auth/session-issuer.js';
@@ -77,6 +78,7 @@ const SERVICE_TOKENS = {
   knownConversations: token<KnownConversations>('KnownConversations'),
   recentUsers: token<RecentUsers>('RecentUsers'),
   posting: token<MessagePosting>('MessagePosting'),
+  groupEvents: token<GroupEvents>('GroupEvents'),
 };
 
 /** Every token in the container but the use cases' own (container.ts derives those from its list). */

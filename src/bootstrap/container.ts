@@ -1,3 +1,8 @@
+import { AddGroupMembers } from '../application/groups/add-group-members.js';
+import { CreateConversation } from '../application/groups/create-conversation.js';
+import { GroupEvents } from '../application/groups/group-events.js';
+import { RemoveGroupMember } from '../application/groups/remove-group-member.js';
+import { RenameGroup } from '../application/groups/rename-group.js';
 import { Authenticate } from '../application/auth/authenticate.js';
 import { GetCurrentUser } from '../application/auth/get-current-user.js';
 import { LogIn } from '../application/auth/log-in.js';
@@ -67,8 +72,15 @@ export const SERVICE_REGISTRATIONS: { readonly [K in ServiceName]: Registration<
   ),
   recording: uses(['changes', 'clock'], (d) => new ChangeRecording(d)),
   views: uses(['reactions'], (d) => new MessageViews(d)),
-  deliveries: uses(['messages', 'recording', 'notifier', 'clock', 'logger'], (d) => new DeliveryConfirmation(d)),
-  summaries: uses(['users', 'messages', 'presence', 'blocks', 'clock'], (d) => new ConversationSummaries(d)),
+  deliveries: uses(
+    ['messages', 'conversations', 'recording', 'notifier', 'clock', 'logger'],
+    (d) => new DeliveryConfirmation(d),
+  ),
+  summaries: uses(
+    ['users', 'messages', 'conversations', 'presence', 'blocks', 'clock'],
+    (d) => new ConversationSummaries(d),
+  ),
+  groupEvents: uses(['recording', 'notifier'], (d) => new GroupEvents(d)),
   knownConversations: uses([], () => new KnownConversations()),
   recentUsers: uses(['users', 'clock'], (d) => new RecentUsers(d)),
   posting: uses(
@@ -135,7 +147,10 @@ export const USE_CASE_REGISTRATIONS: { readonly [K in keyof UseCases]: Registrat
     ['recentUsers', 'conversations', 'knownConversations', 'blocks', 'posting'],
     (d) => new SendMessage({ ...d, users: d.recentUsers, known: d.knownConversations }),
   ),
-  markMessageRead: uses(['messages', 'recording', 'notifier', 'clock', 'views'], (d) => new MarkMessageRead(d)),
+  markMessageRead: uses(
+    ['messages', 'conversations', 'recording', 'notifier', 'clock', 'views'],
+    (d) => new MarkMessageRead(d),
+  ),
   deleteMessage: uses(
     ['messages', 'conversations', 'recording', 'notifier', 'clock', 'views'],
     (d) => new DeleteMessage(d),
@@ -145,10 +160,10 @@ export const USE_CASE_REGISTRATIONS: { readonly [K in keyof UseCases]: Registrat
     (d) => new EditMessage({ ...d, editWindowSeconds: d.config.MESSAGE_EDIT_WINDOW_SECONDS }),
   ),
   reactToMessage: uses(
-    ['messages', 'reactions', 'recording', 'notifier', 'views', 'clock'],
+    ['messages', 'conversations', 'reactions', 'recording', 'notifier', 'views', 'clock'],
     (d) => new ReactToMessage(d),
   ),
-  getUnreadCount: uses(['messages'], (d) => new GetUnreadCount(d)),
+  getUnreadCount: uses(['messages', 'conversations'], (d) => new GetUnreadCount(d)),
   listConversations: uses(['conversations', 'summaries'], (d) => new ListConversations(d)),
   getConversation: uses(['conversations', 'summaries'], (d) => new GetConversation(d)),
   getConversationHistory: uses(['conversations', 'messages', 'views'], (d) => new GetConversationHistory(d)),
@@ -157,6 +172,25 @@ export const USE_CASE_REGISTRATIONS: { readonly [K in keyof UseCases]: Registrat
     (d) => new MarkConversationRead(d),
   ),
   muteConversation: uses(['conversations', 'clock'], (d) => new MuteConversation(d)),
+  createConversation: uses(
+    ['users', 'conversations', 'blocks', 'knownConversations', 'groupEvents', 'ids', 'clock', 'config'],
+    (d) =>
+      new CreateConversation({
+        ...d,
+        known: d.knownConversations,
+        events: d.groupEvents,
+        groupMaxMembers: d.config.GROUP_MAX_MEMBERS,
+      }),
+  ),
+  renameGroup: uses(['conversations', 'groupEvents', 'clock'], (d) => new RenameGroup({ ...d, events: d.groupEvents })),
+  addGroupMembers: uses(
+    ['users', 'conversations', 'groupEvents', 'clock', 'config'],
+    (d) => new AddGroupMembers({ ...d, events: d.groupEvents, groupMaxMembers: d.config.GROUP_MAX_MEMBERS }),
+  ),
+  removeGroupMember: uses(
+    ['conversations', 'groupEvents', 'clock'],
+    (d) => new RemoveGroupMember({ ...d, events: d.groupEvents }),
+  ),
   syncChanges: uses(['changes', 'conversations', 'messages', 'views'], (d) => new SyncChanges(d)),
   pruneChanges: uses(
     ['changes', 'clock', 'config'],

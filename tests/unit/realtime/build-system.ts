@@ -119,7 +119,7 @@ export const buildSystem = async (options: SystemOptions = {}) => {
 
   const issuer = new SessionIssuer({ sessions, tokens, opaqueTokens, ids, clock, refreshTokenTtlSeconds: 3600 });
   const recording = new ChangeRecording({ changes: new InMemoryChangeLog(), clock });
-  const deliveries = new DeliveryConfirmation({ messages, recording, notifier, clock, logger });
+  const deliveries = new DeliveryConfirmation({ messages, conversations, recording, notifier, clock, logger });
   const known = new KnownConversations();
   const blocks = new InMemoryBlockRepository();
   const posting = new MessagePosting({
@@ -148,6 +148,7 @@ export const buildSystem = async (options: SystemOptions = {}) => {
     notifyTyping: new NotifyTyping({ conversations, blocks, notifier }),
     markMessageRead: new MarkMessageRead({
       messages,
+      conversations,
       recording,
       notifier,
       clock,
