@@ -303,7 +303,13 @@ describe('sending a message', () => {
       deliveredAt,
     );
     expect(core.notifier.eventsFor(alice.user.id, 'message_delivered')).toEqual([
-      { messageId: sent.message.id, conversationId: sent.message.conversationId, deliveredAt, cursor: anyCursor },
+      {
+        messageId: sent.message.id,
+        conversationId: sent.message.conversationId,
+        deliveredAt,
+        userId: bob.user.id,
+        cursor: anyCursor,
+      },
     ]);
   });
 

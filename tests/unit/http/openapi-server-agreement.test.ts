@@ -9,6 +9,9 @@ import { RegisterInput } from '../../../src/application/auth/register-user.js';
 import { HistoryQueryInput } from '../../../src/application/conversations/get-conversation-history.js';
 import { ListConversationsQuery } from '../../../src/application/conversations/list-conversations.js';
 import { MuteInput } from '../../../src/application/conversations/mute-conversation.js';
+import { AddGroupMembersInput } from '../../../src/application/groups/add-group-members.js';
+import { CreateConversationInput } from '../../../src/application/groups/create-conversation.js';
+import { RenameGroupInput } from '../../../src/application/groups/rename-group.js';
 import { EditMessageInput } from '../../../src/application/messages/edit-message.js';
 import { SendMessageInput } from '../../../src/application/messages/send-message.js';
 import { SyncQueryInput } from '../../../src/application/sync/sync-changes.js';
@@ -47,6 +50,9 @@ const BODY_CODECS: Readonly<Record<string, t.Decoder<unknown, unknown>>> = {
   sendMessage: SendMessageInput,
   editMessage: EditMessageInput,
   muteConversation: MuteInput,
+  createConversation: CreateConversationInput,
+  renameConversation: RenameGroupInput,
+  addConversationMembers: AddGroupMembersInput,
 };
 const QUERY_CODECS: Readonly<Record<string, t.Decoder<unknown, unknown>>> = {
   listUsers: ListUsersQuery,
