@@ -212,7 +212,7 @@ export const USE_CASE_REGISTRATIONS: { readonly [K in keyof UseCases]: Registrat
       new EnqueueDueAutoMessages({ ...d, leaseMs: d.config.AUTO_LEASE_MS, maxPerRun: d.config.AUTO_ENQUEUE_BATCH }),
   ),
   deliverQueuedMessage: uses(
-    ['autoMessages', 'messages', 'users', 'posting', 'clock', 'metrics', 'logger', 'config'],
+    ['autoMessages', 'messages', 'users', 'blocks', 'posting', 'clock', 'metrics', 'logger', 'config'],
     (d) => new DeliverQueuedMessage({ ...d, retryLeaseMs: d.config.AUTO_LEASE_MS }),
   ),
 };

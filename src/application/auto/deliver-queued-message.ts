@@ -1,3 +1,4 @@
+import type { BlockRepository } from '../../ports/block-repository.js';
 import type { AutoMessageRepository } from '../../ports/auto-message-repository.js';
 import type { Clock } from '../../ports/clock.js';
 import type { Logger } from '../../ports/logger.js';
@@ -23,6 +24,7 @@ export class DeliverQueuedMessage {
       autoMessages: AutoMessageRepository;
       messages: MessageRepository;
       users: UserRepository;
+      blocks: BlockRepository;
       posting: MessagePosting;
       clock: Clock;
       metrics: Metrics;
@@ -61,6 +63,12 @@ export class DeliverQueuedMessage {
       return 'already-delivered';
     }
     if (!sender || !receiver) throw new Error('sender or receiver no longer exists');
+    if (await this.deps.blocks.isBlocked(receiver.id, sender.id)) {
+      // A user who blocks the sender gets no message from them, automated or not; the item ends here.
+      await autoMessages.markDead(item.id, 'the receiver blocks the sender', 0);
+      logger.info('auto message dropped: the receiver blocks the sender', { autoMessageId });
+      return 'skipped';
+    }
     const stored = await posting.store({
       sender: { id: sender.id, username: sender.username },
       receiverId: receiver.id,
