@@ -34,6 +34,8 @@ export interface CatchUpDeps {
   readonly onChange: (change: ChangeView) => number;
   /** A full catch-up (after a connect or `resync`) finished. */
   readonly onRecovered: (fetched: number) => void;
+  /** A known conversation answered 404: the user is no longer in it (left or removed from a group). */
+  readonly onGone: (conversationId: string) => void;
 }
 
 /**
@@ -118,24 +120,25 @@ export class CatchUp {
     let fetched = 0;
     const ids = only ?? this.deps.store.conversationIds();
     await eachInParallel(ids, PARALLEL, async (id) => {
-      fetched += await this.skippingGone(() => this.fetchAfterContiguous(id));
+      fetched += await this.skippingGone(id, () => this.fetchAfterContiguous(id));
     });
     if (only !== null) return fetched;
     const synced = await this.syncChanges();
     if (synced !== null) return fetched + synced;
     await eachInParallel(ids, PARALLEL, async (id) => {
-      fetched += await this.skippingGone(() => this.refreshReceipts(id));
+      fetched += await this.skippingGone(id, () => this.refreshReceipts(id));
     });
     return fetched;
   }
 
-  /** A conversation this user can no longer see is skipped, not retried forever. */
-  private async skippingGone(work: () => Promise<number>): Promise<number> {
+  /** A conversation this user can no longer see is dropped, not retried forever. */
+  private async skippingGone(conversationId: string, work: () => Promise<number>): Promise<number> {
     try {
       return await work();
     } catch (error) {
-      if (error instanceof ChatApiError && error.status === 404) return 0;
-      throw error;
+      if (!(error instanceof ChatApiError) || error.status !== 404) throw error;
+      this.deps.onGone(conversationId);
+      return 0;
     }
   }
 
@@ -184,6 +187,9 @@ export class CatchUp {
       const data = await this.deps.rest.call<HistoryData>('GET', historyPath(conversationId), {
         query: { after, limit: PAGE },
       });
+      // Positions are gap-free: a page that begins past `after` begins where this reader's history does.
+      const first = data.messages[0];
+      if (first && first.seq > after + 1) log.startsAfter(first.seq - 1);
       fetched += this.deps.onMessages(data.messages);
       const last = data.messages[data.messages.length - 1];
       if (!data.hasMore || !last) break;

@@ -217,6 +217,37 @@ export class ChatClient {
     return this.session().react(messageId, emoji, false);
   }
 
+  /**
+   * Starts a group of the caller (its owner) and these users, with a title;
+   * with one user and no title, finds or starts the direct conversation with them.
+   */
+  createConversation(participantIds: readonly string[], title?: string): Promise<ConversationState> {
+    return this.session().groups.create(participantIds, title);
+  }
+
+  /** Renames a group (its owner only). */
+  renameConversation(conversationId: string, title: string): Promise<ConversationState> {
+    return this.session().groups.rename(conversationId, title);
+  }
+
+  /** Adds members to a group (its owner only); `added`: who joined by this call. They see its messages from now on. */
+  addMembers(
+    conversationId: string,
+    userIds: readonly string[],
+  ): Promise<{ conversation: ConversationState; added: string[] }> {
+    return this.session().groups.addMembers(conversationId, userIds);
+  }
+
+  /** Removes a member from a group (its owner only). */
+  removeMember(conversationId: string, userId: string): Promise<ConversationState> {
+    return this.session().groups.removeMember(conversationId, userId);
+  }
+
+  /** Leaves a group: it is gone from `conversations()` with its messages (`conversation_left`). */
+  leaveConversation(conversationId: string): Promise<void> {
+    return this.session().groups.leave(conversationId);
+  }
+
   /** Call on every keystroke: `typing_start` once (renewed while typing), `typing_stop` after 3 s idle or on send. */
   typing(conversationId: string): void {
     this.live?.typing(conversationId);

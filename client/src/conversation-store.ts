@@ -65,11 +65,11 @@ export class ConversationStore {
     return this.logs.get(conversationId);
   }
 
-  /** The conversation with `userId`, when known. */
+  /** The direct conversation with `userId`, when known. */
   conversationWith(userId: string): ConversationState | undefined {
     for (const state of this.states.values()) {
-      if (state.otherParticipant?.id === userId) return state;
-      if (state.participants.length === 2 && state.participants.includes(userId)) return state;
+      if (state.kind === 'group') continue;
+      if (state.otherParticipant?.id === userId || state.participants.includes(userId)) return state;
     }
     return undefined;
   }
@@ -121,9 +121,14 @@ export class ConversationStore {
     let state = this.states.get(view.conversationId);
     const before = state;
     if (!state) {
+      const { receiverId } = view;
       state = {
         id: view.conversationId,
-        participants: [view.senderId, view.receiverId].sort(),
+        kind: receiverId === null ? 'group' : 'direct',
+        // A group's members come with its conversation (here or from the server's details).
+        participants: receiverId === null ? [view.senderId] : [view.senderId, receiverId].sort(),
+        title: null,
+        ownerId: null,
         lastMessage: null,
         lastActivityAt: view.createdAt,
         createdAt: view.createdAt,
@@ -209,6 +214,12 @@ export class ConversationStore {
     return changed;
   }
 
+  /** Forgets a conversation and its messages (the user left the group); false when it was not known. */
+  forget(conversationId: string): boolean {
+    const known = this.states.delete(conversationId);
+    return this.logs.delete(conversationId) || known;
+  }
+
   /** A conversation as an event or the change feed shows it; its state when that changed it. */
   applyView(view: ConversationView): ConversationState | null {
     const state = this.states.get(view.id);
@@ -231,11 +242,18 @@ export class ConversationStore {
         view.lastMessage.seq > held.seq ||
         (view.lastMessage.seq === held.seq && view.lastMessage.preview !== held.preview));
     const lastActivityAt = later(view.lastActivityAt, state.lastActivityAt);
-    const sameParticipants = view.participants.join() === state.participants.join();
-    if (!newer && lastActivityAt === state.lastActivityAt && sameParticipants) return state;
+    const same =
+      view.participants.join() === state.participants.join() &&
+      view.kind === state.kind &&
+      view.title === state.title &&
+      view.ownerId === state.ownerId;
+    if (!newer && lastActivityAt === state.lastActivityAt && same) return state;
     return {
       ...state,
+      kind: view.kind,
       participants: [...view.participants],
+      title: view.title,
+      ownerId: view.ownerId,
       lastMessage: newer && view.lastMessage ? { ...view.lastMessage } : state.lastMessage,
       lastActivityAt,
       createdAt: view.createdAt,

@@ -6,6 +6,7 @@ import { newClientMessageId } from './client-message-id.js';
 import type { MessagePatch } from './chat-message.js';
 import { ConversationStore } from './conversation-store.js';
 import type { KeyValueStorage } from './key-value-storage.js';
+import { GroupConversations } from './group-conversations.js';
 import { OutboxDispatcher } from './outbox-dispatcher.js';
 import { Outbox, outboxKey, type OutboxEntry } from './outbox.js';
 import type {
@@ -54,6 +55,7 @@ const conversationPath = (id: string) => `/api/conversations/${encodeURIComponen
  */
 export class LiveSession {
   readonly store: ConversationStore;
+  readonly groups: GroupConversations;
   private readonly outbox: Outbox;
   private readonly dispatcher: OutboxDispatcher;
   private readonly catchUp: CatchUp;
@@ -72,6 +74,15 @@ export class LiveSession {
     const { rest, auth, storage } = options;
     const myId = auth.user.id;
     this.store = new ConversationStore(myId);
+    this.groups = new GroupConversations({
+      rest,
+      store: this.store,
+      events: options.events,
+      advance: (cursor) => this.cursor.advance(cursor),
+      show: (message) => this.show(message),
+      fetchDetails: (conversationId) => void this.fetchDetails(conversationId),
+      onLeft: (conversationId) => this.closeConversation(conversationId),
+    });
     this.outbox = new Outbox(storage, outboxKey(myId));
     this.transport = new SocketTransport({
       baseUrl: options.baseUrl,
@@ -95,6 +106,7 @@ export class LiveSession {
       onChange: (change) => this.applyChange(change),
       onMessages: (messages) => messages.filter((m) => this.applyStored(m, undefined, false, true)).length,
       onRecovered: (fetched) => options.events.emit('recovered', { fetched }),
+      onGone: (conversationId) => this.groups.drop(conversationId),
     });
     this.typingIndicator = new TypingIndicator((event, conversationId) => {
       this.transport.live()?.emit(event, { conversationId }, () => undefined);
@@ -202,7 +214,7 @@ export class LiveSession {
     for (const message of page.messages) this.applyStored(message, undefined, false, true);
     const first = page.messages[0];
     const last = page.messages[page.messages.length - 1];
-    if (!page.hasMore) log.lowerFloor(0);
+    if (!page.hasMore) log.reachedStart(first?.seq);
     else if (first && last && last.seq >= log.floor) log.lowerFloor(first.seq - 1);
     if (log.hasHole) this.catchUp.request(conversationId);
     this.open.add(conversationId);
@@ -219,7 +231,8 @@ export class LiveSession {
     });
     for (const message of page.messages) this.applyStored(message, undefined, false, true);
     const first = page.messages[0];
-    log.lowerFloor(page.hasMore && first ? first.seq - 1 : 0);
+    if (page.hasMore && first) log.lowerFloor(first.seq - 1);
+    else log.reachedStart(first?.seq);
     return log.floor > 0;
   }
 
@@ -267,7 +280,7 @@ export class LiveSession {
       this.cursor.advance(cursor);
     });
     socket.on('message_read', ({ messageId, conversationId, readAt, cursor }) => {
-      this.patch(conversationId, messageId, { readAt });
+      if (!this.groups.read(conversationId, messageId, readAt)) this.patch(conversationId, messageId, { readAt });
       this.cursor.advance(cursor);
     });
     socket.on('message_edited', ({ message, cursor }) => {
@@ -294,6 +307,7 @@ export class LiveSession {
     socket.on('user_offline', ({ userId, lastSeen }) => this.presence(userId, false, lastSeen));
     socket.on('resync', () => this.catchUp.request());
     socket.on('session_ended', ({ reason }) => this.options.onSessionEnded(reason));
+    this.groups.bind(socket);
   }
 
   private onConnect(): void {
@@ -338,10 +352,7 @@ export class LiveSession {
       if (log && !log.get(message.id) && message.seq <= log.floor) return 0;
       return this.applyStored(message, undefined, true, true) ? 1 : 0;
     }
-    if (conversation) {
-      const changed = this.store.applyView(conversation);
-      if (changed) this.events.emit('conversation', changed);
-    }
+    if (conversation) this.groups.applyChange(change);
     return 0;
   }
 
@@ -427,6 +438,7 @@ export class LiveSession {
 
   private otherParticipantOf(conversationId: string): string | undefined {
     const state = this.store.conversation(conversationId);
+    if (state?.kind === 'group') return undefined;
     return state?.otherParticipant?.id ?? state?.participants.find((id) => id !== this.myId);
   }
 
@@ -438,7 +450,7 @@ export class LiveSession {
       conversationId,
       seq: 0,
       senderId: this.myId,
-      receiverId: entry.receiverId ?? this.otherParticipantOf(conversationId) ?? '',
+      receiverId: entry.receiverId ?? this.otherParticipantOf(conversationId) ?? null,
       content: entry.content,
       messageType: 'text',
       clientMessageId: entry.clientMessageId,

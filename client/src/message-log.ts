@@ -7,7 +7,9 @@ export type PutResult = { readonly message: ChatMessage; readonly change: 'added
  * The stored messages of one conversation, by id and by position. `floor` is
  * the position up to which history is deliberately not held (older pages not
  * loaded); `contiguous` is the highest position held with nothing missing
- * above the floor: a catch-up asks for what comes after it.
+ * above the floor: a catch-up asks for what comes after it. Positions up to
+ * `start` do not exist for this reader (a group member sees only what came
+ * after joining), so nothing is missing there.
  */
 export class MessageLog {
   private readonly byId = new Map<string, ChatMessage>();
@@ -15,6 +17,7 @@ export class MessageLog {
   private floorSeq: number;
   private contiguousSeq: number;
   private highestSeq = 0;
+  private startSeq = 0;
   private sorted: ChatMessage[] | null = null;
 
   constructor(
@@ -28,6 +31,10 @@ export class MessageLog {
 
   get floor(): number {
     return this.floorSeq;
+  }
+
+  get start(): number {
+    return this.startSeq;
   }
 
   get contiguous(): number {
@@ -74,8 +81,23 @@ export class MessageLog {
   /** Older history down to `seq` + 1 is now held (a page was loaded below the floor). */
   lowerFloor(seq: number): void {
     if (seq >= this.floorSeq) return;
-    this.floorSeq = Math.max(0, seq);
-    this.contiguousSeq = this.floorSeq;
+    this.floorSeq = seq <= this.startSeq ? 0 : seq;
+    this.contiguousSeq = Math.max(this.floorSeq, this.startSeq);
+    this.advance();
+  }
+
+  /** The oldest page is held; it begins at `firstSeq` (undefined: it is empty). */
+  reachedStart(firstSeq: number | undefined): void {
+    this.lowerFloor(0);
+    if (firstSeq !== undefined) this.startsAfter(firstSeq - 1);
+  }
+
+  /** Positions up to `seq` do not exist for this reader: the server's history begins after them. */
+  startsAfter(seq: number): void {
+    if (seq <= this.startSeq) return;
+    this.startSeq = seq;
+    if (this.floorSeq <= seq) this.floorSeq = 0;
+    this.contiguousSeq = Math.max(this.contiguousSeq, seq);
     this.advance();
   }
 

@@ -56,8 +56,10 @@ export interface ClientEvents {
   message: (message: ChatMessage) => void;
   /** The same message (same `key`) later: sent, delivered, read, edited, deleted, failed. */
   message_updated: (message: ChatMessage) => void;
-  /** A conversation appeared or changed (last message, unread count, the other participant's presence). */
+  /** A conversation appeared or changed (last message, unread count, the other participant's presence; a group's title, owner or members). */
   conversation: (conversation: ConversationState) => void;
+  /** The user left a group or was removed from it: it is gone from `conversations()`, with its messages. */
+  conversation_left: (event: { conversationId: string }) => void;
   typing: (event: { conversationId: string; userId: string; isTyping: boolean }) => void;
   presence: (event: { userId: string; online: boolean; lastSeen: string | null }) => void;
   connection: (state: ConnectionState) => void;

@@ -42,4 +42,7 @@ export type HistoryData = DataOf<'/api/conversations/{conversationId}/messages',
 export type MarkReadData = DataOf<'/api/conversations/{conversationId}/mark-read', 'put'>;
 export type SyncData = DataOf<'/api/sync', 'get'>;
 export type ReactionData = DataOf<'/api/messages/{messageId}/reactions/{emoji}', 'put'>;
+export type CreateConversationRequest = Schemas['CreateConversationRequest'];
+export type ConversationChangeData = DataOf<'/api/conversations', 'post'>;
+export type MembersAddedData = DataOf<'/api/conversations/{conversationId}/members', 'post'>;
 export type ChangeView = SyncData['changes'][number];

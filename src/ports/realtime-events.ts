@@ -25,8 +25,24 @@ export interface ServerToClientEvents {
     messageId: string;
     conversationId: string;
     deliveredAt: string;
+    /** Whose socket acknowledged it: the receiver, or in a group the member. */
+    userId: string;
     cursor: string;
   }) => void;
+  /** To every member of a new group (its creator too). */
+  conversation_created: (payload: { conversation: ConversationView; cursor: string }) => void;
+  /** To every member: a group was renamed or changed owner. */
+  conversation_updated: (payload: { conversation: ConversationView; cursor: string }) => void;
+  /** To every member, the new one included. */
+  member_added: (payload: {
+    conversationId: string;
+    userId: string;
+    addedBy: string;
+    conversation: ConversationView;
+    cursor: string;
+  }) => void;
+  /** To every remaining member and to the one who left or was removed. */
+  member_removed: (payload: { conversationId: string; userId: string; removedBy: string; cursor: string }) => void;
   message_read: (payload: {
     messageId: string;
     conversationId: string;

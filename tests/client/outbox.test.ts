@@ -18,7 +18,16 @@ const entry = (id: string, lane = 'user:b'): OutboxEntry => ({
 
 const stored = (seq: number): StoredMessage => ({
   message: storedMessage(seq, { mine: true }),
-  conversation: { id: 'c', participants: [], lastMessage: null, lastActivityAt: '', createdAt: '' },
+  conversation: {
+    id: 'c',
+    kind: 'direct',
+    participants: [],
+    title: null,
+    ownerId: null,
+    lastMessage: null,
+    lastActivityAt: '',
+    createdAt: '',
+  },
   cursor: `${'c'.repeat(24)}:${seq}`,
 });
 

@@ -172,7 +172,7 @@ export interface paths {
         put?: never;
         /**
          * Send a text message
-         * @description To a user (`receiverId`) or into a conversation (`conversationId`), never both. Writing to yourself is a 400; an unknown receiver, or a conversation the caller is not in, is a 404; a receiver who blocks the caller is a 403. Retrying with the same `clientMessageId` is safe: the first message comes back with status 200.
+         * @description To a user (`receiverId`) or into a conversation (`conversationId`: a direct one, or a group, where every other member gets it), never both. Writing to yourself is a 400; an unknown receiver, or a conversation the caller is not in, is a 404; a receiver who blocks the caller is a 403. Retrying with the same `clientMessageId` is safe: the first message comes back with status 200.
          */
         post: operations["sendMessage"];
         delete?: never;
@@ -189,7 +189,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Mark a received message read (idempotent) */
+        /**
+         * Mark a received message read (idempotent)
+         * @description A receiver only (the sender gets 403). A direct message keeps its first `readAt`; in a group the caller’s read position moves up to the message (never down), and the other members get `message_read`.
+         */
         put: operations["markMessageRead"];
         post?: never;
         delete?: never;
@@ -225,7 +228,7 @@ export interface paths {
         get?: never;
         /**
          * React to a message with an emoji (idempotent)
-         * @description Participants only, not on a deleted message (409). The emoji is one grapheme: a pictograph with its skin tone, variation selector or joiners (👍, 👍🏽, ❤️, 👩‍💻), percent-encoded in the path. A message takes at most 20 different emoji (409 past it). Both participants get `message_reaction`.
+         * @description Participants only, not on a deleted message (409). The emoji is one grapheme: a pictograph with its skin tone, variation selector or joiners (👍, 👍🏽, ❤️, 👩‍💻), percent-encoded in the path. A message takes at most 20 different emoji (409 past it). Every participant gets `message_reaction`.
          */
         put: operations["addReaction"];
         post?: never;
@@ -246,7 +249,7 @@ export interface paths {
         get?: never;
         /**
          * Edit a message you sent
-         * @description The sender only, on a text message that is not deleted (409), within `MESSAGE_EDIT_WINDOW_SECONDS` of sending (403). The content follows the rules of a send. Both participants get `message_edited`; the conversation preview follows when it is the last message.
+         * @description The sender only, on a text message that is not deleted (409), within `MESSAGE_EDIT_WINDOW_SECONDS` of sending (403). The content follows the rules of a send. Every participant gets `message_edited`; the conversation preview follows when it is the last message.
          */
         put: operations["editMessage"];
         post?: never;
@@ -284,10 +287,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller’s conversations, newest activity first */
+        /**
+         * The caller’s conversations, newest activity first
+         * @description Direct conversations and the groups the caller is a member of now.
+         */
         get: operations["listConversations"];
         put?: never;
-        post?: never;
+        /**
+         * Start a group, or find the direct conversation with one user
+         * @description One other user and no `title`: the pair’s direct conversation, found or started (one per pair, also when both start it at once), 200; a block either way is a 403. Otherwise a group owned by the caller: 2 to `GROUP_MAX_MEMBERS` − 1 others (default 99) and a `title`, 201. One other user with a title is a 400 (a group has at least 3 members), as are more members than `GROUP_MAX_MEMBERS`; an unknown user is a 404 (`User not found`). Every member of the new group, the caller too, gets `conversation_created` on each socket.
+         */
+        post: operations["createConversation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -303,9 +313,53 @@ export interface paths {
         };
         /** One conversation of the caller */
         get: operations["getConversation"];
-        put?: never;
+        /**
+         * Rename a group (its owner only)
+         * @description A member who is not the owner gets 403, anyone else 404; a direct conversation has no title (400). Every member gets `conversation_updated`.
+         */
+        put: operations["renameConversation"];
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/conversations/{conversationId}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add members to a group (its owner only)
+         * @description Users who are members already are no error. A new member sees the history from the moment they joined. More members in all than `GROUP_MAX_MEMBERS` is a 400, as is a direct conversation; an unknown user is a 404; a member who is not the owner gets 403, anyone else 404. Every member, the new ones included, gets `member_added` for each user added.
+         */
+        post: operations["addConversationMembers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/conversations/{conversationId}/members/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a member (the owner), or leave the group (`me`, any member)
+         * @description Naming another member takes the owner (403 for anyone else); `me` leaves. Someone who is not a member is a 404 (`Member not found`). Whoever left or was removed is an outsider from then on: the group, its history, sending, marking read, muting and its socket events answer 404 as for any conversation of others. When the owner leaves, the longest-standing member left becomes owner (`conversation_updated`). Every remaining member and the one who left get `member_removed`.
+         */
+        delete: operations["removeConversationMember"];
         options?: never;
         head?: never;
         patch?: never;
@@ -357,7 +411,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Mark every message the caller received in a conversation read */
+        /**
+         * Mark every message the caller received in a conversation read
+         * @description In a group this moves the caller’s read position to the last message (one write): `markedCount` is how many unread messages it covered, and the other members get one `message_read`, for the newest.
+         */
         put: operations["markConversationRead"];
         post?: never;
         delete?: never;
@@ -526,7 +583,8 @@ export interface components {
             /** @description Position in the conversation: 1, 2, 3, … with no hole and no reuse; a jump means messages to fetch */
             seq: number;
             senderId: string;
-            receiverId: string;
+            /** @description The other participant of a direct message; null in a group (read and delivery are per member there) */
+            receiverId: string | null;
             /** @description Empty once the message is deleted */
             content: string;
             /** @enum {string} */
@@ -535,9 +593,15 @@ export interface components {
             isDeleted: boolean;
             /** Format: date-time */
             createdAt: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description A direct message: when the receiver got it. Always null in a group (`message_delivered` says who got it)
+             */
             deliveredAt: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description A direct message: when the receiver read it. Always null in a group (`message_read` says who read it)
+             */
             readAt: string | null;
             /** Format: date-time */
             deletedAt: string | null;
@@ -571,7 +635,17 @@ export interface components {
         } | null;
         Conversation: {
             id: string;
+            /**
+             * @description `direct`: two users, one conversation per pair; `group`: 3 or more members at its start, who change
+             * @enum {string}
+             */
+            kind: "direct" | "group";
+            /** @description Direct: the two users, sorted. Group: the current members, longest-standing first (none once the last one left) */
             participants: string[];
+            /** @description A group’s name; null for a direct conversation */
+            title: string | null;
+            /** @description Who may rename the group and add or remove members (the longest-standing member once the owner leaves); null for a direct conversation */
+            ownerId: string | null;
             lastMessage: components["schemas"]["LastMessage"];
             /** Format: date-time */
             lastActivityAt: string;
@@ -580,12 +654,23 @@ export interface components {
         };
         ConversationSummary: {
             id: string;
+            /**
+             * @description `direct`: two users, one conversation per pair; `group`: 3 or more members at its start, who change
+             * @enum {string}
+             */
+            kind: "direct" | "group";
+            /** @description Direct: the two users, sorted. Group: the current members, longest-standing first (none once the last one left) */
             participants: string[];
+            /** @description A group’s name; null for a direct conversation */
+            title: string | null;
+            /** @description Who may rename the group and add or remove members (the longest-standing member once the owner leaves); null for a direct conversation */
+            ownerId: string | null;
             lastMessage: components["schemas"]["LastMessage"];
             /** Format: date-time */
             lastActivityAt: string;
             /** Format: date-time */
             createdAt: string;
+            /** @description The other user of a direct conversation; null for a group (its members are `participants`) */
             otherParticipant: {
                 id: string;
                 username: string;
@@ -593,6 +678,7 @@ export interface components {
                 /** Format: date-time */
                 lastSeen: string | null;
             } | null;
+            /** @description Messages others sent that the caller has not read (in a group: those after the caller’s read position) */
             unreadCount: number;
             /** @description The caller muted it: no new_message_notification for it */
             muted: boolean;
@@ -614,11 +700,11 @@ export interface components {
         Change: {
             cursor: components["schemas"]["ChangeCursor"];
             /** @enum {string} */
-            type: "message_created" | "message_edited" | "message_deleted" | "message_delivered" | "message_read" | "reaction_added" | "reaction_removed" | "conversation_created" | "conversation_updated";
+            type: "message_created" | "message_edited" | "message_deleted" | "message_delivered" | "message_read" | "reaction_added" | "reaction_removed" | "conversation_created" | "conversation_updated" | "member_added" | "member_removed";
             conversationId: string;
             /** Format: date-time */
             at: string;
-            /** @description What the change concerns, as it is now. `message_*`: `{message}` (the message now, reactions included: a deleted one has empty content), with `readerId` for `message_read`, and `userId` and `emoji` (who added or took back which) for `reaction_*`. `conversation_*`: `{conversation}`. */
+            /** @description What the change concerns, as it is now. `message_*`: `{message}` (the message now, reactions included: a deleted one has empty content), with `readerId` for `message_read`, `userId` for `message_delivered` in a group (the member it reached), and `userId` and `emoji` (who added or took back which) for `reaction_*`. `conversation_*`: `{conversation}`. `member_*`: `{conversation, userId}` (the group now, and who joined, or left or was removed). */
             data: {
                 message?: components["schemas"]["Message"];
                 readerId?: string;
@@ -723,6 +809,15 @@ export interface components {
         ConversationResult: {
             conversation: components["schemas"]["ConversationSummary"];
         };
+        /** @description The conversation as it is now (after leaving: the group without the caller) */
+        ConversationChange: {
+            conversation: components["schemas"]["Conversation"];
+        };
+        MembersAdded: {
+            conversation: components["schemas"]["Conversation"];
+            /** @description Who became a member by this call; those who already were are not listed */
+            added: string[];
+        };
         HistorySlice: {
             /** @description Oldest first */
             messages: components["schemas"]["Message"][];
@@ -811,6 +906,23 @@ export interface components {
              * @description When the mute ends by itself: in the future, at most ten years ahead. Omit it to mute until unmuting
              */
             until?: string;
+        };
+        /** @description A group (with `title`), or the direct conversation with one user (without). Fields not listed here are not allowed; the server drops them unread. */
+        CreateConversationRequest: {
+            /** @description The other members, not the caller: one id and no title for the pair’s direct conversation; 2 to `GROUP_MAX_MEMBERS` − 1 (default 99) ids and a title for a group */
+            participantIds: string[];
+            /** @description The group’s name: 1-100 characters once trimmed, not blank */
+            title?: string;
+        };
+        /** @description The group’s new name. Fields not listed here are not allowed; the server drops them unread. */
+        RenameConversationRequest: {
+            /** @description The group’s name: 1-100 characters once trimmed, not blank */
+            title: string;
+        };
+        /** @description Fields not listed here are not allowed; the server drops them unread. */
+        AddMembersRequest: {
+            /** @description Users to add; those already members are no error. At most `GROUP_MAX_MEMBERS` members in all */
+            userIds: string[];
         };
         /** @description Exactly one of `receiverId` and `conversationId` (both is a 400) */
         SendMessageRequest: components["schemas"]["SendToUserRequest"] | components["schemas"]["SendToConversationRequest"];
@@ -2684,6 +2796,141 @@ export interface operations {
             };
         };
     };
+    createConversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "participantIds": [
+                 *         "665f1c2ab9d3e4f5a6b7c8da",
+                 *         "665f1c2ab9d3e4f5a6b7c8de"
+                 *       ],
+                 *       "title": "Analytical Engine"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateConversationRequest"];
+            };
+        };
+        responses: {
+            /** @description The direct conversation of the pair */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        message?: string;
+                        data: components["schemas"]["ConversationChange"];
+                    };
+                };
+            };
+            /** @description The new group */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        message?: string;
+                        data: components["schemas"]["ConversationChange"];
+                    };
+                };
+            };
+            /** @description Malformed JSON, a corrupt compressed body, or invalid input (VALIDATION_FAILED, with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, expired or invalid access token (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Authenticated but not allowed (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found, or not visible to the caller (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Body larger than the configured limit (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Body is not JSON, or compressed other than gzip, deflate or br (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limit hit (RATE_LIMITED); `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unexpected failure (INTERNAL); `requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A required backing service is down (SERVICE_UNAVAILABLE); nothing was applied */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
     getConversation: {
         parameters: {
             query?: never;
@@ -2730,6 +2977,361 @@ export interface operations {
             };
             /** @description Not found, or not visible to the caller (NOT_FOUND) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limit hit (RATE_LIMITED); `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unexpected failure (INTERNAL); `requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A required backing service is down (SERVICE_UNAVAILABLE); nothing was applied */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    renameConversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The conversation's id */
+                conversationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "title": "Difference Engine"
+                 *     }
+                 */
+                "application/json": components["schemas"]["RenameConversationRequest"];
+            };
+        };
+        responses: {
+            /** @description The renamed group */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        message?: string;
+                        data: components["schemas"]["ConversationChange"];
+                    };
+                };
+            };
+            /** @description Malformed JSON, a corrupt compressed body, or invalid input (VALIDATION_FAILED, with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, expired or invalid access token (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Authenticated but not allowed (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found, or not visible to the caller (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Body larger than the configured limit (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Body is not JSON, or compressed other than gzip, deflate or br (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limit hit (RATE_LIMITED); `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unexpected failure (INTERNAL); `requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A required backing service is down (SERVICE_UNAVAILABLE); nothing was applied */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    addConversationMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The conversation's id */
+                conversationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "userIds": [
+                 *         "665f1c2ab9d3e4f5a6b7c8df"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["AddMembersRequest"];
+            };
+        };
+        responses: {
+            /** @description The group, and who joined */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        message?: string;
+                        data: components["schemas"]["MembersAdded"];
+                    };
+                };
+            };
+            /** @description Malformed JSON, a corrupt compressed body, or invalid input (VALIDATION_FAILED, with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, expired or invalid access token (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Authenticated but not allowed (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found, or not visible to the caller (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Body larger than the configured limit (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Body is not JSON, or compressed other than gzip, deflate or br (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limit hit (RATE_LIMITED); `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unexpected failure (INTERNAL); `requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A required backing service is down (SERVICE_UNAVAILABLE); nothing was applied */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    removeConversationMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The conversation's id */
+                conversationId: string;
+                /** @description The member’s id, or `me` to leave the group */
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The group after (without the one who left) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        message?: string;
+                        data: components["schemas"]["ConversationChange"];
+                    };
+                };
+            };
+            /** @description Malformed JSON, a corrupt compressed body, or invalid input (VALIDATION_FAILED, with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, expired or invalid access token (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Authenticated but not allowed (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found, or not visible to the caller (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Body larger than the configured limit (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Body is not JSON, or compressed other than gzip, deflate or br (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -96,6 +96,15 @@ export class InMemoryConversationRepository implements ConversationRepository {
     return this.memberships.get(conversationId, userId);
   }
 
+  async readPositions(userId: string, conversationIds: readonly string[]): Promise<Map<string, number>> {
+    const positions = new Map<string, number>();
+    for (const conversationId of conversationIds) {
+      const membership = await this.membership(conversationId, userId);
+      if (membership && membership.leftAt === null) positions.set(conversationId, membership.readSeq);
+    }
+    return positions;
+  }
+
   async activeMembers(conversationId: string): Promise<Membership[]> {
     return this.memberships.active(conversationId);
   }

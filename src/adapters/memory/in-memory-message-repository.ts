@@ -142,6 +142,15 @@ export class InMemoryMessageRepository implements MessageRepository {
     }).length;
   }
 
+  async countUnreadAfterEach(readerId: string, afterSeqs: ReadonlyMap<string, number>): Promise<Map<string, number>> {
+    const counts = new Map<string, number>();
+    for (const [conversationId, afterSeq] of afterSeqs) {
+      const count = await this.countUnreadAfter(conversationId, readerId, afterSeq);
+      if (count > 0) counts.set(conversationId, count);
+    }
+    return counts;
+  }
+
   private copyOf(id: string | undefined): Message | null {
     const message = id === undefined ? undefined : this.messages.get(id);
     return message ? copy(message) : null;

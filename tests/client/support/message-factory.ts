@@ -29,7 +29,10 @@ export const storedMessage = (seq: number, options: Partial<MessageView> & { min
 
 export const summary = (lastSeq: number, unreadCount = 0): ConversationState => ({
   id: CONVERSATION,
+  kind: 'direct',
   participants: [ME, PEER],
+  title: null,
+  ownerId: null,
   lastMessage:
     lastSeq === 0
       ? null

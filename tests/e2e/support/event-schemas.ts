@@ -21,7 +21,7 @@ const messagePayload = closed({ message: component('Message'), conversation: com
 const SCHEMAS: Record<ServerEventName, object> = {
   message_received: messagePayload,
   message_sent: messagePayload,
-  message_delivered: closed({ messageId: id, conversationId: id, deliveredAt: dateTime, cursor }),
+  message_delivered: closed({ messageId: id, conversationId: id, deliveredAt: dateTime, userId: id, cursor }),
   message_read: closed({ messageId: id, conversationId: id, readerId: id, readAt: dateTime, cursor }),
   message_deleted: closed({ messageId: id, conversationId: id, cursor }),
   message_edited: closed({ message: component('Message'), cursor }),
@@ -40,6 +40,16 @@ const SCHEMAS: Record<ServerEventName, object> = {
   session_ended: closed({ reason: { type: 'string', enum: ['logout', 'revoked', 'credentials_changed'] } }),
   resync: closed({ reason: { type: 'string', enum: ['fan_out_restored'] } }),
   error: closed({ code: text, message: text }),
+  conversation_created: closed({ conversation: component('Conversation'), cursor }),
+  conversation_updated: closed({ conversation: component('Conversation'), cursor }),
+  member_added: closed({
+    conversationId: id,
+    userId: id,
+    addedBy: id,
+    conversation: component('Conversation'),
+    cursor,
+  }),
+  member_removed: closed({ conversationId: id, userId: id, removedBy: id, cursor }),
 };
 
 const ajv = createAjv(openApiDocument);

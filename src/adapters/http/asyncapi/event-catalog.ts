@@ -24,6 +24,7 @@ import {
   exampleConversation,
   exampleMessage,
 } from './event-examples.js';
+import { groupServerEvents } from './group-event-catalog.js';
 
 export type ClientEventName = keyof ClientToServerEvents;
 export type ClientEventPayload<E extends ClientEventName> = Parameters<ClientToServerEvents[E]>[0];
@@ -125,9 +126,16 @@ export const serverEvents = {
   message_delivered: {
     summary: 'A receiver socket acknowledged the message',
     recipients: 'every socket of the sender',
-    description: 'Sent once per message, when the first acknowledgement of `message_received` is recorded.',
-    payload: object({ messageId: idString, conversationId: idString, deliveredAt: dateTime, cursor }),
-    example: { messageId: MESSAGE_ID, conversationId: CONVERSATION_ID, deliveredAt: LATER, cursor: cursorAfter(1) },
+    description:
+      'Sent once per message, when the first acknowledgement of `message_received` is recorded; in a group once per member. `userId` is whose socket acknowledged.',
+    payload: object({ messageId: idString, conversationId: idString, deliveredAt: dateTime, userId: idString, cursor }),
+    example: {
+      messageId: MESSAGE_ID,
+      conversationId: CONVERSATION_ID,
+      deliveredAt: LATER,
+      userId: BOB.id,
+      cursor: cursorAfter(1),
+    },
   },
   message_read: {
     summary: 'The receiver read the message',
@@ -244,6 +252,7 @@ export const serverEvents = {
     payload: ackError(SOCKET_ERROR_CODES),
     example: { code: ERROR_CODES.Unauthorized, message: 'token expired' },
   },
+  ...groupServerEvents,
 } satisfies { [E in ServerEventName]: ServerEventDoc<E> };
 
 /** Every event a client may emit, one entry per key of ClientToServerEvents. */

@@ -36,7 +36,10 @@ export const cursorAfter = (steps: number): string => `${CONVERSATION_ID}:${4 + 
 
 export const exampleConversation: ConversationView = {
   id: CONVERSATION_ID,
+  kind: 'direct',
   participants: [ALICE.id, BOB.id],
+  title: null,
+  ownerId: null,
   lastMessage: {
     id: MESSAGE_ID,
     seq: 3,

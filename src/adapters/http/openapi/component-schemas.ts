@@ -1,4 +1,5 @@
 import { EDGE_ERROR_CODES, ERROR_CODES } from '../../../domain/errors.js';
+import { MAX_TITLE_LENGTH } from '../../../domain/membership.js';
 import { MAX_CONTENT_LENGTH } from '../../../domain/message.js';
 import { MAX_DISTINCT_REACTIONS } from '../../../domain/reaction.js';
 import {
@@ -45,7 +46,25 @@ const lastMessage = nullable({
 
 const conversationProperties = {
   id: idString,
-  participants: { ...arrayOf(idString), minItems: 2, maxItems: 2 },
+  kind: {
+    ...oneOf('direct', 'group'),
+    description: '`direct`: two users, one conversation per pair; `group`: 3 or more members at its start, who change',
+  },
+  participants: {
+    ...arrayOf(idString),
+    description:
+      'Direct: the two users, sorted. Group: the current members, longest-standing first (none once the last one left)',
+  },
+  title: nullable({
+    type: 'string',
+    maxLength: MAX_TITLE_LENGTH,
+    description: 'A group’s name; null for a direct conversation',
+  }),
+  ownerId: nullable({
+    ...idString,
+    description:
+      'Who may rename the group and add or remove members (the longest-standing member once the owner leaves); null for a direct conversation',
+  }),
   lastMessage: ref('LastMessage'),
   lastActivityAt: dateTime,
   createdAt: dateTime,
@@ -68,6 +87,8 @@ const CHANGE_TYPES = [
   'reaction_removed',
   'conversation_created',
   'conversation_updated',
+  'member_added',
+  'member_removed',
 ];
 
 const ERROR_CODE_VALUES = [...Object.values(ERROR_CODES), ...Object.values(EDGE_ERROR_CODES)];
@@ -98,14 +119,26 @@ export const componentSchemas: Record<string, Schema> = {
     conversationId: idString,
     seq: position,
     senderId: idString,
-    receiverId: idString,
+    receiverId: nullable({
+      ...idString,
+      description:
+        'The other participant of a direct message; null in a group (read and delivery are per member there)',
+    }),
     content: { type: 'string', maxLength: MAX_CONTENT_LENGTH, description: 'Empty once the message is deleted' },
     messageType: oneOf('text', 'auto'),
     clientMessageId: nullable(string),
     isDeleted: boolean,
     createdAt: dateTime,
-    deliveredAt: nullable(dateTime),
-    readAt: nullable(dateTime),
+    deliveredAt: nullable({
+      ...dateTime,
+      description:
+        'A direct message: when the receiver got it. Always null in a group (`message_delivered` says who got it)',
+    }),
+    readAt: nullable({
+      ...dateTime,
+      description:
+        'A direct message: when the receiver read it. Always null in a group (`message_read` says who read it)',
+    }),
     deletedAt: nullable(dateTime),
     editedAt: nullable({ ...dateTime, description: 'When the sender last changed the content' }),
     reactions: {
@@ -123,8 +156,15 @@ export const componentSchemas: Record<string, Schema> = {
   Conversation: object(conversationProperties),
   ConversationSummary: object({
     ...conversationProperties,
-    otherParticipant: nullable(publicUser),
-    unreadCount: integer(),
+    otherParticipant: nullable({
+      ...publicUser,
+      description: 'The other user of a direct conversation; null for a group (its members are `participants`)',
+    }),
+    unreadCount: {
+      ...integer(),
+      description:
+        'Messages others sent that the caller has not read (in a group: those after the caller’s read position)',
+    },
     muted: { ...boolean, description: 'The caller muted it: no new_message_notification for it' },
     mutedUntil: nullable({ type: 'string', format: 'date-time', description: 'When the caller’s mute ends by itself' }),
   }),
@@ -149,7 +189,7 @@ export const componentSchemas: Record<string, Schema> = {
     data: {
       type: 'object',
       description:
-        'What the change concerns, as it is now. `message_*`: `{message}` (the message now, reactions included: a deleted one has empty content), with `readerId` for `message_read`, and `userId` and `emoji` (who added or took back which) for `reaction_*`. `conversation_*`: `{conversation}`.',
+        'What the change concerns, as it is now. `message_*`: `{message}` (the message now, reactions included: a deleted one has empty content), with `readerId` for `message_read`, `userId` for `message_delivered` in a group (the member it reached), and `userId` and `emoji` (who added or took back which) for `reaction_*`. `conversation_*`: `{conversation}`. `member_*`: `{conversation, userId}` (the group now, and who joined, or left or was removed).',
       properties: {
         message: ref('Message'),
         readerId: idString,

@@ -1,5 +1,5 @@
 import { apiOperation } from './operation-builder.js';
-import { body, historyCursor, limit, page, pathId, query } from './path-parameters.js';
+import { body, historyCursor, limit, memberParameter, page, pathId, query } from './path-parameters.js';
 import { ref, syncCursor, type Schema } from './schema-builders.js';
 
 /** Conversations, their history, and the change feed. */
@@ -29,6 +29,7 @@ export const conversationPaths: Record<string, Record<string, Schema>> = {
       operationId: 'listConversations',
       tag: 'conversations',
       summary: 'The caller’s conversations, newest activity first',
+      description: 'Direct conversations and the groups the caller is a member of now.',
       auth: true,
       parameters: [page, limit(20)],
       success: {
@@ -38,6 +39,22 @@ export const conversationPaths: Record<string, Record<string, Schema>> = {
         },
       },
       failures: [400],
+    }),
+    post: apiOperation('post', {
+      operationId: 'createConversation',
+      tag: 'conversations',
+      summary: 'Start a group, or find the direct conversation with one user',
+      description:
+        'One other user and no `title`: the pair’s direct conversation, found or started (one per pair, also when both start it at once), 200; a block either way is a 403. ' +
+        'Otherwise a group owned by the caller: 2 to `GROUP_MAX_MEMBERS` − 1 others (default 99) and a `title`, 201. One other user with a title is a 400 (a group has at least 3 members), as are more members than `GROUP_MAX_MEMBERS`; an unknown user is a 404 (`User not found`). ' +
+        'Every member of the new group, the caller too, gets `conversation_created` on each socket.',
+      auth: true,
+      body: body('CreateConversationRequest'),
+      success: {
+        200: { description: 'The direct conversation of the pair', data: ref('ConversationChange') },
+        201: { description: 'The new group', data: ref('ConversationChange') },
+      },
+      failures: [403, 404],
     }),
   },
   '/api/conversations/{conversationId}': {
@@ -51,6 +68,48 @@ export const conversationPaths: Record<string, Record<string, Schema>> = {
         200: { description: 'The conversation', data: ref('ConversationResult') },
       },
       failures: [400, 404],
+    }),
+    put: apiOperation('put', {
+      operationId: 'renameConversation',
+      tag: 'conversations',
+      summary: 'Rename a group (its owner only)',
+      description:
+        'A member who is not the owner gets 403, anyone else 404; a direct conversation has no title (400). Every member gets `conversation_updated`.',
+      auth: true,
+      parameters: [pathId('conversationId', 'conversation')],
+      body: body('RenameConversationRequest'),
+      success: { 200: { description: 'The renamed group', data: ref('ConversationChange') } },
+      failures: [403, 404],
+    }),
+  },
+  '/api/conversations/{conversationId}/members': {
+    post: apiOperation('post', {
+      operationId: 'addConversationMembers',
+      tag: 'conversations',
+      summary: 'Add members to a group (its owner only)',
+      description:
+        'Users who are members already are no error. A new member sees the history from the moment they joined. More members in all than `GROUP_MAX_MEMBERS` is a 400, as is a direct conversation; an unknown user is a 404; a member who is not the owner gets 403, anyone else 404. ' +
+        'Every member, the new ones included, gets `member_added` for each user added.',
+      auth: true,
+      parameters: [pathId('conversationId', 'conversation')],
+      body: body('AddMembersRequest'),
+      success: { 200: { description: 'The group, and who joined', data: ref('MembersAdded') } },
+      failures: [403, 404],
+    }),
+  },
+  '/api/conversations/{conversationId}/members/{userId}': {
+    delete: apiOperation('delete', {
+      operationId: 'removeConversationMember',
+      tag: 'conversations',
+      summary: 'Remove a member (the owner), or leave the group (`me`, any member)',
+      description:
+        'Naming another member takes the owner (403 for anyone else); `me` leaves. Someone who is not a member is a 404 (`Member not found`). ' +
+        'Whoever left or was removed is an outsider from then on: the group, its history, sending, marking read, muting and its socket events answer 404 as for any conversation of others. ' +
+        'When the owner leaves, the longest-standing member left becomes owner (`conversation_updated`). Every remaining member and the one who left get `member_removed`.',
+      auth: true,
+      parameters: [pathId('conversationId', 'conversation'), memberParameter],
+      success: { 200: { description: 'The group after (without the one who left)', data: ref('ConversationChange') } },
+      failures: [403, 404],
     }),
   },
   '/api/conversations/{conversationId}/messages': {
@@ -112,6 +171,8 @@ export const conversationPaths: Record<string, Record<string, Schema>> = {
       operationId: 'markConversationRead',
       tag: 'conversations',
       summary: 'Mark every message the caller received in a conversation read',
+      description:
+        'In a group this moves the caller’s read position to the last message (one write): `markedCount` is how many unread messages it covered, and the other members get one `message_read`, for the newest.',
       auth: true,
       parameters: [pathId('conversationId', 'conversation')],
       success: { 200: { description: 'How many were marked', data: ref('MarkReadResult') } },

@@ -11,6 +11,15 @@ export const pathId = (name: string, what: string): Parameter => ({
   schema: idString,
 });
 
+/** A group member, or `me`: the caller. */
+export const memberParameter: Parameter = {
+  name: 'userId',
+  in: 'path',
+  required: true,
+  description: 'The member’s id, or `me` to leave the group',
+  schema: { type: 'string', pattern: '^([0-9a-f]{24}|me)$' },
+};
+
 export const query = (name: string, schema: Schema, description: string): Parameter => ({
   name,
   in: 'query',

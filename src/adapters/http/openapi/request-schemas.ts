@@ -1,3 +1,4 @@
+import { MAX_TITLE_LENGTH } from '../../../domain/membership.js';
 import { MAX_CONTENT_LENGTH } from '../../../domain/message.js';
 import {
   CLIENT_MESSAGE_ID_PATTERN,
@@ -7,7 +8,7 @@ import {
   PASSWORD_MIN_BYTES,
   USERNAME_PATTERN,
 } from '../../../domain/validation-rules.js';
-import { boolean, idString, object, ref, type Schema } from './schema-builders.js';
+import { arrayOf, boolean, idString, object, ref, type Schema } from './schema-builders.js';
 
 const username: Schema = {
   type: 'string',
@@ -41,6 +42,19 @@ const clientMessageId: Schema = {
   description:
     'Idempotency key, unique per sender: a retry with the same key returns the original message (status 200) and stores nothing',
 };
+const title: Schema = {
+  type: 'string',
+  minLength: 1,
+  maxLength: MAX_TITLE_LENGTH,
+  pattern: '\\S',
+  description: `The group’s name: 1-${MAX_TITLE_LENGTH} characters once trimmed, not blank`,
+};
+const userIds = (description: string): Schema => ({
+  ...arrayOf(idString),
+  minItems: 1,
+  uniqueItems: true,
+  description,
+});
 
 const UNKNOWN_FIELDS = 'Fields not listed here are not allowed; the server drops them unread.';
 
@@ -109,6 +123,25 @@ export const requestSchemas: Record<string, Schema> = {
     ),
     description: UNKNOWN_FIELDS,
   },
+  CreateConversationRequest: {
+    ...object(
+      {
+        participantIds: userIds(
+          'The other members, not the caller: one id and no title for the pair’s direct conversation; 2 to `GROUP_MAX_MEMBERS` − 1 (default 99) ids and a title for a group',
+        ),
+        title,
+      },
+      ['title'],
+    ),
+    description: `A group (with \`title\`), or the direct conversation with one user (without). ${UNKNOWN_FIELDS}`,
+  },
+  RenameConversationRequest: { ...object({ title }), description: `The group’s new name. ${UNKNOWN_FIELDS}` },
+  AddMembersRequest: {
+    ...object({
+      userIds: userIds('Users to add; those already members are no error. At most `GROUP_MAX_MEMBERS` members in all'),
+    }),
+    description: UNKNOWN_FIELDS,
+  },
   SendMessageRequest: {
     description: 'Exactly one of `receiverId` and `conversationId` (both is a 400)',
     oneOf: [ref('SendToUserRequest'), ref('SendToConversationRequest')],
@@ -123,7 +156,10 @@ export type RequestBodyName =
   | 'UpdateProfileRequest'
   | 'SendMessageRequest'
   | 'EditMessageRequest'
-  | 'MuteRequest';
+  | 'MuteRequest'
+  | 'CreateConversationRequest'
+  | 'RenameConversationRequest'
+  | 'AddMembersRequest';
 
 /** One valid body per request, shown in the docs and checked against the schema and the server's decoders. */
 export const requestExamples: Readonly<Record<RequestBodyName, object>> = {
@@ -134,6 +170,12 @@ export const requestExamples: Readonly<Record<RequestBodyName, object>> = {
   UpdateProfileRequest: { username: 'countess_ada' },
   EditMessageRequest: { content: 'Hello, Charles! (edited)' },
   MuteRequest: { until: '2030-12-01T08:00:00Z' },
+  CreateConversationRequest: {
+    participantIds: ['665f1c2ab9d3e4f5a6b7c8da', '665f1c2ab9d3e4f5a6b7c8de'],
+    title: 'Analytical Engine',
+  },
+  RenameConversationRequest: { title: 'Difference Engine' },
+  AddMembersRequest: { userIds: ['665f1c2ab9d3e4f5a6b7c8df'] },
   SendMessageRequest: {
     receiverId: '665f1c2ab9d3e4f5a6b7c8d9',
     content: 'Hello, Charles!',

@@ -69,6 +69,17 @@ export const responseSchemas: Record<string, Schema> = {
   }),
   ConversationPage: object({ conversations: arrayOf(ref('ConversationSummary')), pagination: ref('Pagination') }),
   ConversationResult: object({ conversation: ref('ConversationSummary') }),
+  ConversationChange: {
+    ...object({ conversation: ref('Conversation') }),
+    description: 'The conversation as it is now (after leaving: the group without the caller)',
+  },
+  MembersAdded: object({
+    conversation: ref('Conversation'),
+    added: {
+      ...arrayOf(idString),
+      description: 'Who became a member by this call; those who already were are not listed',
+    },
+  }),
   HistorySlice: object({
     messages: { ...arrayOf(ref('Message')), description: 'Oldest first' },
     hasMore: boolean,
