@@ -66,6 +66,20 @@ export const describeChangeLogContract = (implementationName: string, factory: C
       expect(changes).toEqual(drafts.map((draft, index) => ({ ...draft, pos: index + 1 })));
     });
 
+    it('keeps the changes of a group: members added and removed, a delivery to one member or to the receiver', async () => {
+      const messageId = nextId();
+      const drafts: ChangeDraft[] = [
+        { key: 'm1', type: 'member_added', userId: READER, conversationId: conversation, at: at(1) },
+        { key: 'd1', type: 'message_delivered', messageId, userId: READER, conversationId: conversation, at: at(2) },
+        { key: 'd2', type: 'message_delivered', messageId, conversationId: conversation, at: at(3) },
+        { key: 'm2', type: 'member_removed', userId: READER, conversationId: conversation, at: at(4) },
+      ];
+      for (const draft of drafts) await log.record(draft);
+
+      const { changes } = await log.since([conversation], new Map(), 10);
+      expect(changes).toEqual(drafts.map((draft, index) => ({ ...draft, pos: index + 1 })));
+    });
+
     it('records a key once: the same key again answers the change recorded first and takes no position', async () => {
       const draft = created(conversation);
       const first = await log.record(draft);

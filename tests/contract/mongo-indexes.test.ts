@@ -29,4 +29,23 @@ describe.skipIf(mongo.skip)('ensureIndexes', () => {
       await connection.close();
     }
   });
+
+  it('replaces the unique participantKey index of before groups by a sparse one, so groups (without the key) fit', async () => {
+    const connection = await connectMongo(mongo.url as string, `indexes_${randomBytes(4).toString('hex')}`);
+    try {
+      const conversations = connection.db.collection(COLLECTIONS.conversations);
+      await conversations.createIndexes([{ key: { participantKey: 1 }, name: 'participant_key_unique', unique: true }]);
+      await ensureIndexes(connection.db);
+
+      const names = (await conversations.listIndexes().toArray()).map((index) => index.name);
+      expect(names).toContain('participant_key_sparse_unique');
+      expect(names).not.toContain('participant_key_unique');
+      await conversations.insertMany([{ kind: 'group' }, { kind: 'group' }]);
+      await conversations.insertOne({ participantKey: 'a:b' });
+      await expect(conversations.insertOne({ participantKey: 'a:b' })).rejects.toMatchObject({ code: 11000 });
+    } finally {
+      await connection.db.dropDatabase();
+      await connection.close();
+    }
+  });
 });

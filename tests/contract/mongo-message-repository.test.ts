@@ -5,6 +5,7 @@ import { MongoMessageRepository } from '../../src/adapters/mongo/mongo-message-r
 import { connectMongo } from '../../src/adapters/mongo/mongo-connection.js';
 import type { MessageDraft } from '../../src/domain/message.js';
 import { useService } from '../support/services/use-service.js';
+import { describeGroupMessagesContract } from './group-messages-contract.js';
 import { describeMessageRepositoryContract } from './message-repository-contract.js';
 import { useMongoTestDatabase } from './mongo-test-database.js';
 
@@ -32,6 +33,7 @@ describe.skipIf(mongo.skip)('MongoMessageRepository', () => {
   if (!database) return;
 
   describeMessageRepositoryContract('mongo', async () => new MongoMessageRepository(await database.fresh()));
+  describeGroupMessagesContract('mongo', async () => new MongoMessageRepository(await database.fresh()));
 
   it('stores the unique keys only when set (their sparse indexes skip documents without them)', async () => {
     const db = await database.fresh();

@@ -3,6 +3,7 @@ export const COLLECTIONS = {
   users: 'users',
   sessions: 'sessions',
   conversations: 'conversations',
+  memberships: 'memberships',
   messages: 'messages',
   autoMessages: 'auto_messages',
   autoMessagePlans: 'auto_message_plans',

@@ -1,4 +1,4 @@
-import type { IndexDescription } from 'mongodb';
+import { MongoServerError, type IndexDescription } from 'mongodb';
 import { COLLECTIONS } from './collection-names.js';
 import type { MongoDatabase } from './mongo-database.js';
 
@@ -19,8 +19,13 @@ const INDEXES: Record<string, IndexDescription[]> = {
     { key: { userId: 1 }, name: 'user_id' },
   ],
   [COLLECTIONS.conversations]: [
-    { key: { participantKey: 1 }, name: 'participant_key_unique', unique: true },
+    // Sparse: a group has no participantKey (unique without sparse, every group would hold the key null).
+    { key: { participantKey: 1 }, name: 'participant_key_sparse_unique', unique: true, sparse: true },
     { key: { participants: 1, lastActivityAt: -1 }, name: 'participants_last_activity' },
+  ],
+  [COLLECTIONS.memberships]: [
+    { key: { conversationId: 1, userId: 1 }, name: 'conversation_user_unique', unique: true },
+    { key: { userId: 1, leftAt: 1 }, name: 'user_left_at' },
   ],
   [COLLECTIONS.messages]: [
     { key: { conversationId: 1, seq: 1 }, name: 'conversation_seq_unique', unique: true },
@@ -43,11 +48,35 @@ const INDEXES: Record<string, IndexDescription[]> = {
 };
 
 /**
+ * Indexes replaced by one of another shape on the same key, dropped before it
+ * is made (a server refuses a second index on one key with other options).
+ */
+const REPLACED: Record<string, string[]> = {
+  [COLLECTIONS.conversations]: ['participant_key_unique'],
+};
+
+/** Error codes of a drop with nothing to drop: no such collection, no such index. */
+const NOTHING_TO_DROP = new Set([26, 27]);
+
+const dropReplaced = async (db: MongoDatabase): Promise<void> => {
+  for (const [collection, names] of Object.entries(REPLACED)) {
+    for (const name of names) {
+      try {
+        await db.collection(collection).dropIndex(name);
+      } catch (error) {
+        if (!(error instanceof MongoServerError && NOTHING_TO_DROP.has(Number(error.code)))) throw error;
+      }
+    }
+  }
+};
+
+/**
  * Creates every index (idempotent); run at every start, before serving. One
  * index per command: FerretDB v1 drops the connection (a server-side panic)
  * when one createIndexes command lists several indexes that already exist.
  */
 export const ensureIndexes = async (db: MongoDatabase): Promise<void> => {
+  await dropReplaced(db);
   for (const [collection, indexes] of Object.entries(INDEXES)) {
     for (const index of indexes) await db.collection(collection).createIndexes([index]);
   }

@@ -78,7 +78,9 @@ export class MongoMessageRepository implements MessageRepository {
   }
 
   async history(conversationId: string, query: HistoryQuery): Promise<HistoryPage> {
-    const { before, after, limit } = query;
+    const { before, limit, floor } = query;
+    // Nothing at or below the floor exists for this reader.
+    const after = floor === undefined ? query.after : Math.max(floor, query.after ?? floor);
     const filter: Filter<MessageDocument> =
       before === undefined && after === undefined
         ? { conversationId }
@@ -87,7 +89,7 @@ export class MongoMessageRepository implements MessageRepository {
             seq: { ...(before === undefined ? {} : { $lt: before }), ...(after === undefined ? {} : { $gt: after }) },
           };
     // With `after` the page travels forward (oldest first); otherwise backward from the newest.
-    const forward = after !== undefined;
+    const forward = query.after !== undefined;
     const documents = await this.messages
       .find(filter)
       .sort({ seq: forward ? 1 : -1 })
@@ -111,8 +113,9 @@ export class MongoMessageRepository implements MessageRepository {
   async markDelivered(messageId: string, at: Date): Promise<Delivered | null> {
     const _id = toObjectId(messageId);
     if (!_id) return null;
+    // A group message keeps deliveredAt null: delivery there is each member's position.
     const updated = await this.messages.findOneAndUpdate(
-      { _id, deliveredAt: null },
+      { _id, deliveredAt: null, receiverId: { $ne: null } },
       { $set: { deliveredAt: at } },
       { returnDocument: 'after' },
     );
@@ -197,6 +200,15 @@ export class MongoMessageRepository implements MessageRepository {
       counts.set(group._id, group.count);
     }
     return counts;
+  }
+
+  countUnreadAfter(conversationId: string, readerId: string, afterSeq: number): Promise<number> {
+    return this.messages.countDocuments({
+      conversationId,
+      seq: { $gt: afterSeq },
+      senderId: { $ne: readerId },
+      deletedAt: null,
+    });
   }
 
   /** What collided: from the error when the server names it, else by looking. */
