@@ -60,7 +60,7 @@ module.exports = {
       name: 'driven-adapters-never-import-application',
       comment: 'Only driving adapters (http, realtime, scheduler, amqp consumer side) call use cases.',
       severity: 'error',
-      from: { path: '^src/adapters/(memory|mongo|redis|crypto|clock|logging|metrics)/' },
+      from: { path: '^src/adapters/(memory|mongo|redis|crypto|clock|random|ids|logging|metrics)/' },
       to: { path: '^src/application/' },
     },
     {

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import bcrypt from 'bcrypt';
 import * as E from 'fp-ts/lib/Either.js';
-import { ObjectIdGenerator } from '../../src/adapters/crypto/object-id-generator.js';
+import { ObjectIdGenerator } from '../../src/adapters/ids/object-id-generator.js';
 import { createWinstonLogger } from '../../src/adapters/logging/winston-logger.js';
 import type { User } from '../../src/domain/user.js';
 import { startApp } from '../../src/bootstrap/app.js';

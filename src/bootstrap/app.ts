@@ -3,13 +3,12 @@ import { createHealthApp } from '../adapters/http/create-health-app.js';
 import type { ProbeDeps } from '../adapters/http/routes/probe-routes.js';
 import { createHttpApp } from '../adapters/http/create-http-app.js';
 import type { PrometheusMetrics } from '../adapters/metrics/prometheus-metrics.js';
-import { bindSocketHandlers } from '../adapters/realtime/bind-socket-handlers.js';
+import { serveSocketConnections } from '../adapters/realtime/serve-socket-connections.js';
 import { maxPayloadBytesOf } from '../adapters/realtime/create-socket-server.js';
 import { startSchedule, type RunningSchedule } from '../adapters/scheduler/scheduled-jobs.js';
 import type { UseCases } from '../application/use-cases.js';
 import { composeSystem, type AppOverrides, type ComposedSystem } from './compose-system.js';
 import type { Config } from './config.js';
-import type { DependencyContainer } from './di.js';
 import type { Infrastructure } from './infrastructure.js';
 import { listen } from './listen.js';
 import { realtimeLimitsOf } from './realtime-limits.js';
@@ -23,7 +22,6 @@ export interface RunningApp {
   /** The port of the probes of a process without the api role (HEALTH_PORT; 0 when none). */
   readonly healthPort: number;
   readonly useCases: UseCases;
-  readonly container: DependencyContainer;
   readonly infrastructure: Infrastructure;
   readonly metrics: PrometheusMetrics;
   /** Graceful: stops taking work, lets work in flight finish, then closes every connection. */
@@ -53,7 +51,7 @@ const apiHandlers = (config: Config, system: ComposedSystem, probes: ProbeDeps) 
       realtimeLimits: realtimeLimitsOf(config, maxPayloadBytesOf(io)),
     },
   });
-  const realtime = bindSocketHandlers(io, {
+  const realtime = serveSocketConnections(io, {
     useCases,
     logger,
     eventBudget: infrastructure.rateLimiters({
@@ -82,7 +80,7 @@ export const startApp = async (config: Config, overrides: AppOverrides = {}): Pr
   const healthServer = !httpServer && config.HEALTH_PORT !== undefined ? http.createServer() : undefined;
   const servers = [httpServer, healthServer].filter((server) => server !== undefined);
   const system = await composeSystem(config, overrides, httpServer);
-  const { logger, infrastructure, metrics, container, useCases } = system;
+  const { logger, infrastructure, metrics, useCases } = system;
 
   let shuttingDown = false;
   let realtime: { close(): Promise<void> } | undefined;
@@ -156,5 +154,5 @@ export const startApp = async (config: Config, overrides: AppOverrides = {}): Pr
     environment: config.NODE_ENV,
   });
 
-  return { port, url, healthPort, useCases, container, infrastructure, metrics, stop };
+  return { port, url, healthPort, useCases, infrastructure, metrics, stop };
 };

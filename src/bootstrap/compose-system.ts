@@ -1,11 +1,11 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type http from 'node:http';
-import { MathRandomSource } from '../adapters/clock/math-random-source.js';
+import { MathRandomSource } from '../adapters/random/math-random-source.js';
 import { SystemClock } from '../adapters/clock/system-clock.js';
 import { BcryptPasswordHasher } from '../adapters/crypto/bcrypt-password-hasher.js';
 import { BoundedPasswordHasher } from '../adapters/crypto/bounded-password-hasher.js';
 import { JoseTokenService } from '../adapters/crypto/jose-token-service.js';
-import { ObjectIdGenerator } from '../adapters/crypto/object-id-generator.js';
+import { ObjectIdGenerator } from '../adapters/ids/object-id-generator.js';
 import { RandomOpaqueTokenGenerator } from '../adapters/crypto/opaque-token-generator.js';
 import { createWinstonLogger } from '../adapters/logging/winston-logger.js';
 import { PrometheusMetrics } from '../adapters/metrics/prometheus-metrics.js';
@@ -20,11 +20,9 @@ import type { Logger } from '../ports/logger.js';
 import type { RandomSource } from '../ports/random-source.js';
 import type { Config } from './config.js';
 import { consoleFormatOf } from './console-format.js';
-import { buildContainer } from './container.js';
-import type { DependencyContainer } from './di.js';
+import { buildContainer, resolveUseCases } from './container.js';
 import type { Infrastructure } from './infrastructure.js';
 import { selectInfrastructure } from './select-infrastructure.js';
-import { resolveUseCases } from './use-case-registrations.js';
 
 export interface AppOverrides {
   readonly clock?: Clock;
@@ -39,7 +37,6 @@ export interface ComposedSystem {
   readonly metrics: PrometheusMetrics;
   /** Attached to `httpServer` when given; detached otherwise, reaching clients through the shared fan-out. */
   readonly io: ChatServer;
-  readonly container: DependencyContainer;
   readonly useCases: UseCases;
   /** Stops the queue, the socket server and every connection, then flushes the logs; `quietly` logs nothing. */
   close(quietly?: boolean): Promise<void>;
@@ -135,7 +132,6 @@ export const composeSystem = async (
     infrastructure,
     metrics,
     io,
-    container,
     useCases: resolveUseCases(container),
     async close(quietly = false) {
       await infrastructure.queue.close();

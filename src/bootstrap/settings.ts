@@ -82,6 +82,11 @@ export const SETTINGS = {
     '86400',
     'How long after sending a sender may edit a message (0: no limit)',
   ),
+  GROUP_MAX_MEMBERS: setting(
+    int(3, 10_000),
+    '100',
+    'The most members a group conversation may have, its owner included',
+  ),
   SYNC_RETENTION_DAYS: setting(
     int(1, 3650),
     '30',

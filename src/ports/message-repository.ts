@@ -79,6 +79,8 @@ export interface MessageRepository {
   countUnreadByConversation(receiverId: string, conversationIds?: readonly string[]): Promise<Map<string, number>>;
   /** Messages of the conversation after position `afterSeq` that others sent and did not delete: a group member's unread count. */
   countUnreadAfter(conversationId: string, readerId: string, afterSeq: number): Promise<number>;
+  /** `countUnreadAfter` for several conversations at once (conversation id → position); those with none are absent. */
+  countUnreadAfterEach(readerId: string, afterSeqs: ReadonlyMap<string, number>): Promise<Map<string, number>>;
 }
 
 export const isDuplicateMessage = (value: unknown): value is DuplicateMessage =>

@@ -36,8 +36,11 @@ export const describeConversationRepositoryContract = (
       const created = await repository.findOrCreate('zoe', 'adam', id, at(1));
       expect(created).toEqual({
         id,
+        kind: 'direct',
         participants: ['adam', 'zoe'],
         participantKey: 'adam:zoe',
+        title: null,
+        ownerId: null,
         lastMessage: null,
         lastActivityAt: at(1),
         createdAt: at(1),

@@ -3,6 +3,7 @@ import { describeBlockingScenarios, describeMutingScenarios } from './scenarios/
 import { describeChatScenarios } from './scenarios/chat-scenarios.js';
 import { describeConcurrencyScenarios } from './scenarios/concurrency-scenarios.js';
 import { describeErrorTableScenarios } from './scenarios/error-table-scenarios.js';
+import { describeGroupScenarios } from './scenarios/group-scenarios.js';
 import { describeHistoryScenarios } from './scenarios/history-scenarios.js';
 import { describeIdempotencyScenarios } from './scenarios/idempotency-scenarios.js';
 import { describeMessageAudienceScenarios } from './scenarios/message-audience-scenarios.js';
@@ -28,3 +29,4 @@ describeAutoMessageScenarios(startE2eApp);
 describeSyncScenarios(startE2eApp);
 describeBlockingScenarios(startE2eApp);
 describeMutingScenarios(startE2eApp);
+describeGroupScenarios(startE2eApp);

@@ -4,6 +4,7 @@ import { describeBlockingScenarios, describeMutingScenarios } from './scenarios/
 import { describeChatScenarios } from './scenarios/chat-scenarios.js';
 import { describeConcurrencyScenarios } from './scenarios/concurrency-scenarios.js';
 import { describeErrorTableScenarios } from './scenarios/error-table-scenarios.js';
+import { describeGroupScenarios } from './scenarios/group-scenarios.js';
 import { describeHistoryScenarios } from './scenarios/history-scenarios.js';
 import { describeIdempotencyScenarios } from './scenarios/idempotency-scenarios.js';
 import { describeMessageAudienceScenarios } from './scenarios/message-audience-scenarios.js';
@@ -31,6 +32,7 @@ describe.skipIf(real.skip)('on real MongoDB, Redis and RabbitMQ', () => {
   describeSyncScenarios(startOnRealServices);
   describeBlockingScenarios(startOnRealServices);
   describeMutingScenarios(startOnRealServices);
+  describeGroupScenarios(startOnRealServices);
   describeConcurrencyScenarios(startOnRealServices);
   describeAutoMessageScenarios(startOnRealServices);
 });

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { COLLECTIONS } from '../../src/adapters/mongo/collection-names.js';
-import { ObjectIdGenerator } from '../../src/adapters/crypto/object-id-generator.js';
+import { ObjectIdGenerator } from '../../src/adapters/ids/object-id-generator.js';
 import type { DeliveryOutcome } from '../../src/application/auto/deliver-queued-message.js';
 import type { AutoMessage } from '../../src/domain/auto-message.js';
 import { normaliseUsername } from '../../src/domain/user.js';

@@ -1,19 +1,18 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { ControllableClock } from '../../src/adapters/clock/controllable-clock.js';
-import { SeededRandomSource } from '../../src/adapters/clock/seeded-random-source.js';
+import { SeededRandomSource } from '../../src/adapters/random/seeded-random-source.js';
 import { BcryptPasswordHasher } from '../../src/adapters/crypto/bcrypt-password-hasher.js';
 import { JoseTokenService } from '../../src/adapters/crypto/jose-token-service.js';
-import { ObjectIdGenerator } from '../../src/adapters/crypto/object-id-generator.js';
+import { ObjectIdGenerator } from '../../src/adapters/ids/object-id-generator.js';
 import { RandomOpaqueTokenGenerator } from '../../src/adapters/crypto/opaque-token-generator.js';
 import { createWinstonLogger } from '../../src/adapters/logging/winston-logger.js';
 import { PrometheusMetrics } from '../../src/adapters/metrics/prometheus-metrics.js';
 import type { Registered } from '../../src/application/auth/register-user.js';
 import type { UseCases } from '../../src/application/use-cases.js';
 import { decodeConfig, type Config } from '../../src/bootstrap/config.js';
-import { buildContainer } from '../../src/bootstrap/container.js';
+import { buildContainer, resolveUseCases } from '../../src/bootstrap/container.js';
 import type { Infrastructure } from '../../src/bootstrap/infrastructure.js';
 import { memoryInfrastructure } from '../../src/bootstrap/memory-infrastructure.js';
-import { resolveUseCases } from '../../src/bootstrap/use-case-registrations.js';
 import type { AccessClaims } from '../../src/ports/token-service.js';
 import { RecordingNotifier } from './recording-notifier.js';
 

@@ -1,5 +1,7 @@
 import { participantKeyOf, participantPair, type Conversation, type LastMessage } from '../../domain/conversation.js';
-import type { ConversationRepository } from '../../ports/conversation-repository.js';
+import type { Membership } from '../../domain/membership.js';
+import type { ConversationRepository, NewGroup } from '../../ports/conversation-repository.js';
+import { InMemoryMemberships } from './in-memory-memberships.js';
 
 const copyLastMessage = (lastMessage: LastMessage): LastMessage => ({
   id: lastMessage.id,
@@ -13,7 +15,7 @@ const copyLastMessage = (lastMessage: LastMessage): LastMessage => ({
 
 const copy = (conversation: Conversation): Conversation => ({
   ...conversation,
-  participants: [conversation.participants[0], conversation.participants[1]],
+  participants: [...conversation.participants],
   lastMessage: conversation.lastMessage && copyLastMessage(conversation.lastMessage),
   lastActivityAt: new Date(conversation.lastActivityAt),
   createdAt: new Date(conversation.createdAt),
@@ -22,13 +24,22 @@ const copy = (conversation: Conversation): Conversation => ({
   ),
 });
 
+/** The owner joins as the group is made and the others right after: the owner is the longest-standing. */
+const joinedAtOf = (userId: string, ownerId: string, now: Date): Date =>
+  new Date(now.getTime() + (userId === ownerId ? 0 : 1));
+
 const newestFirst = (a: Conversation, b: Conversation): number =>
   b.lastActivityAt.getTime() - a.lastActivityAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 
-/** One conversation per participant pair, like the unique participantKey index. */
+/**
+ * One direct conversation per participant pair, like the unique participantKey
+ * index. A group is stored without participants: they are its current
+ * memberships, read at every load as the Mongo adapter does.
+ */
 export class InMemoryConversationRepository implements ConversationRepository {
   private readonly conversations = new Map<string, Conversation>();
   private readonly idByKey = new Map<string, string>();
+  private readonly memberships = new InMemoryMemberships();
 
   async findOrCreate(participantA: string, participantB: string, newId: string, now: Date): Promise<Conversation> {
     const participantKey = participantKeyOf(participantA, participantB);
@@ -37,8 +48,11 @@ export class InMemoryConversationRepository implements ConversationRepository {
     if (this.conversations.has(newId)) throw new Error(`conversation ${newId} already exists`);
     const created: Conversation = {
       id: newId,
+      kind: 'direct',
       participants: participantPair(participantA, participantB),
       participantKey,
+      title: null,
+      ownerId: null,
       lastMessage: null,
       lastActivityAt: now,
       createdAt: now,
@@ -49,9 +63,70 @@ export class InMemoryConversationRepository implements ConversationRepository {
     return copy(created);
   }
 
+  async createGroup({ id, title, ownerId, memberIds, now }: NewGroup): Promise<Conversation> {
+    if (this.conversations.has(id)) throw new Error(`conversation ${id} already exists`);
+    this.conversations.set(id, {
+      id,
+      kind: 'group',
+      participants: [],
+      participantKey: null,
+      title,
+      ownerId,
+      lastMessage: null,
+      lastActivityAt: new Date(now),
+      createdAt: new Date(now),
+      mutes: {},
+    });
+    for (const userId of [ownerId, ...memberIds]) this.memberships.add(id, userId, 0, joinedAtOf(userId, ownerId, now));
+    return this.loaded(id) as Conversation;
+  }
+
+  async renameGroup(conversationId: string, title: string, at: Date): Promise<Conversation | null> {
+    return this.updateGroup(conversationId, (group) => ({
+      title,
+      lastActivityAt: new Date(Math.max(group.lastActivityAt.getTime(), at.getTime())),
+    }));
+  }
+
+  async setOwner(conversationId: string, ownerId: string): Promise<Conversation | null> {
+    return this.updateGroup(conversationId, () => ({ ownerId }));
+  }
+
+  async membership(conversationId: string, userId: string): Promise<Membership | null> {
+    return this.memberships.get(conversationId, userId);
+  }
+
+  async readPositions(userId: string, conversationIds: readonly string[]): Promise<Map<string, number>> {
+    const positions = new Map<string, number>();
+    for (const conversationId of conversationIds) {
+      const membership = await this.membership(conversationId, userId);
+      if (membership && membership.leftAt === null) positions.set(conversationId, membership.readSeq);
+    }
+    return positions;
+  }
+
+  async activeMembers(conversationId: string): Promise<Membership[]> {
+    return this.memberships.active(conversationId);
+  }
+
+  async addMember(conversationId: string, userId: string, joinedAfterSeq: number, at: Date): Promise<boolean> {
+    return this.memberships.add(conversationId, userId, joinedAfterSeq, at);
+  }
+
+  async removeMember(conversationId: string, userId: string, at: Date): Promise<boolean> {
+    return this.memberships.remove(conversationId, userId, at);
+  }
+
+  async advanceRead(conversationId: string, userId: string, seq: number): Promise<boolean> {
+    return this.memberships.advance(conversationId, userId, 'readSeq', seq);
+  }
+
+  async advanceDelivered(conversationId: string, userId: string, seq: number): Promise<boolean> {
+    return this.memberships.advance(conversationId, userId, 'deliveredSeq', seq);
+  }
+
   async findById(id: string): Promise<Conversation | null> {
-    const conversation = this.conversations.get(id);
-    return conversation ? copy(conversation) : null;
+    return this.loaded(id);
   }
 
   async findByParticipants(participantA: string, participantB: string): Promise<Conversation | null> {
@@ -66,7 +141,8 @@ export class InMemoryConversationRepository implements ConversationRepository {
   ): Promise<{ conversations: Conversation[]; total: number }> {
     const mine = this.ofUser(userId).sort(newestFirst);
     const start = (page - 1) * limit;
-    return { conversations: mine.slice(start, start + limit).map(copy), total: mine.length };
+    const conversations = mine.slice(start, start + limit).map((conversation) => this.withMembers(conversation));
+    return { conversations, total: mine.length };
   }
 
   async listIdsForUser(userId: string): Promise<string[]> {
@@ -74,7 +150,9 @@ export class InMemoryConversationRepository implements ConversationRepository {
   }
 
   async listPartnerIds(userId: string): Promise<string[]> {
-    const partners = new Set(this.ofUser(userId).flatMap((conversation) => conversation.participants));
+    const partners = new Set(
+      this.ofUser(userId).flatMap((conversation) => this.withMembers(conversation).participants),
+    );
     partners.delete(userId);
     return [...partners];
   }
@@ -83,14 +161,14 @@ export class InMemoryConversationRepository implements ConversationRepository {
     const current = this.conversations.get(conversationId);
     if (!current) return null;
     const isNewest = current.lastMessage === null || lastMessage.seq > current.lastMessage.seq;
-    if (!isNewest) return copy(current);
+    if (!isNewest) return this.withMembers(current);
     const next: Conversation = {
       ...current,
       lastMessage: copyLastMessage(lastMessage),
       lastActivityAt: new Date(lastMessage.createdAt),
     };
     this.conversations.set(conversationId, next);
-    return copy(next);
+    return this.withMembers(next);
   }
 
   async recordLastMessageEdit(conversationId: string, messageId: string, preview: string): Promise<boolean> {
@@ -115,7 +193,7 @@ export class InMemoryConversationRepository implements ConversationRepository {
     if (!current) return null;
     const next = { ...current, mutes: { ...current.mutes, [userId]: until && new Date(until) } };
     this.conversations.set(conversationId, next);
-    return copy(next);
+    return this.withMembers(next);
   }
 
   async clearMute(conversationId: string, userId: string): Promise<Conversation | null> {
@@ -124,7 +202,7 @@ export class InMemoryConversationRepository implements ConversationRepository {
     const { [userId]: _ended, ...mutes } = current.mutes;
     const next = { ...current, mutes };
     this.conversations.set(conversationId, next);
-    return copy(next);
+    return this.withMembers(next);
   }
 
   private byKey(participantKey: string): Conversation | undefined {
@@ -132,7 +210,35 @@ export class InMemoryConversationRepository implements ConversationRepository {
     return id === undefined ? undefined : this.conversations.get(id);
   }
 
+  /** Direct conversations with the user and groups they are a current member of. */
   private ofUser(userId: string): Conversation[] {
-    return [...this.conversations.values()].filter((conversation) => conversation.participants.includes(userId));
+    const direct = [...this.conversations.values()].filter((conversation) =>
+      conversation.participants.includes(userId),
+    );
+    const groups = this.memberships.groupIdsOf(userId).flatMap((id) => this.conversations.get(id) ?? []);
+    return [...direct, ...groups];
+  }
+
+  private loaded(id: string): Conversation | null {
+    const conversation = this.conversations.get(id);
+    return conversation ? this.withMembers(conversation) : null;
+  }
+
+  /** A copy; a group's participants are its current members, longest-standing first. */
+  private withMembers(conversation: Conversation): Conversation {
+    if (conversation.kind !== 'group') return copy(conversation);
+    const participants = this.memberships.active(conversation.id).map((membership) => membership.userId);
+    return copy({ ...conversation, participants });
+  }
+
+  private updateGroup(
+    conversationId: string,
+    changes: (group: Conversation) => Partial<Conversation>,
+  ): Conversation | null {
+    const current = this.conversations.get(conversationId);
+    if (current?.kind !== 'group') return null;
+    const next = { ...current, ...changes(current) };
+    this.conversations.set(conversationId, next);
+    return this.withMembers(next);
   }
 }

@@ -24,7 +24,7 @@ export class InMemoryMessageRepository implements MessageRepository {
   private readonly idsByConversation = new Map<string, string[]>();
   private readonly idByClientKey = new Map<string, string>();
   private readonly idByAutoMessageId = new Map<string, string>();
-  /** Unread, undeleted message ids per receiver. */
+  /** Unread, undeleted direct message ids per receiver (a group's unread count comes from read positions). */
   private readonly unreadByReceiver = new Map<string, Set<string>>();
 
   async insert(draft: MessageDraft): Promise<Message | DuplicateMessage> {
@@ -63,19 +63,19 @@ export class InMemoryMessageRepository implements MessageRepository {
   }
 
   async history(conversationId: string, query: HistoryQuery): Promise<HistoryPage> {
-    const { before, after, limit } = query;
+    const { before, after, limit, floor = 0 } = query;
     const ids = this.idsByConversation.get(conversationId) ?? [];
-    // Position n sits at index n - 1.
+    // Position n sits at index n - 1; nothing at or below the floor exists for this reader.
+    const first = Math.max(0, floor, after ?? 0);
     const end = before === undefined ? ids.length : Math.min(ids.length, Math.max(0, before - 1));
     let page: string[];
     let hasMore: boolean;
     if (after !== undefined) {
-      const start = Math.max(0, after);
-      page = ids.slice(start, Math.min(start + limit, end));
-      hasMore = start + limit < end;
+      page = ids.slice(first, Math.min(first + limit, end));
+      hasMore = first + limit < end;
     } else {
-      page = ids.slice(Math.max(0, end - limit), end);
-      hasMore = end - limit > 0;
+      page = ids.slice(Math.max(first, end - limit), end);
+      hasMore = end - limit > first;
     }
     return { messages: page.map((id) => copy(this.messages.get(id) as Message)), hasMore };
   }
@@ -90,7 +90,8 @@ export class InMemoryMessageRepository implements MessageRepository {
   async markDelivered(messageId: string, at: Date): Promise<Delivered | null> {
     const message = this.messages.get(messageId);
     if (!message) return null;
-    if (message.deliveredAt !== null) return { message: copy(message), marked: false };
+    // A group message keeps deliveredAt null: delivery there is each member's position.
+    if (message.deliveredAt !== null || message.receiverId === null) return { message: copy(message), marked: false };
     return { message: copy(this.replace({ ...message, deliveredAt: new Date(at) })), marked: true };
   }
 
@@ -133,6 +134,23 @@ export class InMemoryMessageRepository implements MessageRepository {
     return counts;
   }
 
+  async countUnreadAfter(conversationId: string, readerId: string, afterSeq: number): Promise<number> {
+    const ids = this.idsByConversation.get(conversationId) ?? [];
+    return ids.slice(Math.max(0, afterSeq)).filter((id) => {
+      const message = this.messages.get(id) as Message;
+      return message.senderId !== readerId && message.deletedAt === null;
+    }).length;
+  }
+
+  async countUnreadAfterEach(readerId: string, afterSeqs: ReadonlyMap<string, number>): Promise<Map<string, number>> {
+    const counts = new Map<string, number>();
+    for (const [conversationId, afterSeq] of afterSeqs) {
+      const count = await this.countUnreadAfter(conversationId, readerId, afterSeq);
+      if (count > 0) counts.set(conversationId, count);
+    }
+    return counts;
+  }
+
   private copyOf(id: string | undefined): Message | null {
     const message = id === undefined ? undefined : this.messages.get(id);
     return message ? copy(message) : null;
@@ -145,6 +163,7 @@ export class InMemoryMessageRepository implements MessageRepository {
   }
 
   private updateUnread(message: Message): void {
+    if (message.receiverId === null) return;
     const unread = this.unreadByReceiver.get(message.receiverId) ?? new Set<string>();
     if (message.readAt === null && message.deletedAt === null) unread.add(message.id);
     else unread.delete(message.id);

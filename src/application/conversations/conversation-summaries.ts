@@ -7,6 +7,7 @@ import {
 import { publicUserView, type PublicUserView } from '../../domain/user.js';
 import type { BlockRepository } from '../../ports/block-repository.js';
 import type { Clock } from '../../ports/clock.js';
+import type { ConversationRepository } from '../../ports/conversation-repository.js';
 import type { MessageRepository } from '../../ports/message-repository.js';
 import type { PresenceStore } from '../../ports/presence-store.js';
 import type { UserRepository } from '../../ports/user-repository.js';
@@ -24,7 +25,8 @@ export interface ConversationSummary extends ConversationView {
 
 /**
  * Conversations as one user sees them. A whole page costs four queries
- * (partners, presence, blocks, unread counts), whatever its size. A partner
+ * (partners, presence, blocks, unread counts), and two more with groups
+ * (read positions, their unread counts), whatever its size. A partner
  * either blocks the viewer or the viewer blocks shows offline.
  */
 export class ConversationSummaries {
@@ -32,6 +34,7 @@ export class ConversationSummaries {
     private readonly deps: {
       users: UserRepository;
       messages: MessageRepository;
+      conversations: ConversationRepository;
       presence: PresenceStore;
       blocks: BlockRepository;
       clock: Clock;
@@ -39,26 +42,42 @@ export class ConversationSummaries {
   ) {}
 
   async summarise(viewerId: string, conversations: readonly Conversation[]): Promise<ConversationSummary[]> {
-    const partnerIds = conversations.map((c) => otherParticipant(c, viewerId));
+    const direct = conversations.filter((c) => c.kind === 'direct');
+    const partnerIds = direct.map((c) => otherParticipant(c, viewerId));
     const now = this.deps.clock.now();
-    const [partners, online, blocked, unread] = await Promise.all([
+    const [partners, online, blocked, unread, groupUnread] = await Promise.all([
       this.deps.users.findByIds(partnerIds),
       this.deps.presence.onlineAmong(partnerIds, now),
       this.deps.blocks.blockedEitherWay(viewerId, partnerIds),
       this.deps.messages.countUnreadByConversation(
         viewerId,
-        conversations.map((c) => c.id),
+        direct.map((c) => c.id),
+      ),
+      this.groupUnread(
+        viewerId,
+        conversations.filter((c) => c.kind === 'group'),
       ),
     ]);
     const partnerById = new Map(partners.map((u) => [u.id, u]));
     return conversations.map((conversation) => {
-      const partner = partnerById.get(otherParticipant(conversation, viewerId));
+      const partner = conversation.kind === 'direct' ? partnerById.get(otherParticipant(conversation, viewerId)) : null;
       return {
         ...conversationView(conversation),
         otherParticipant: partner ? publicUserView(partner, online.has(partner.id) && !blocked.has(partner.id)) : null,
-        unreadCount: unread.get(conversation.id) ?? 0,
+        unreadCount: unread.get(conversation.id) ?? groupUnread.get(conversation.id) ?? 0,
         ...mutedOf(muteStateOf(conversation, viewerId, now)),
       };
     });
+  }
+
+  /** A group's unread messages: those past the viewer's read position that others sent. */
+  private async groupUnread(viewerId: string, groups: readonly Conversation[]): Promise<Map<string, number>> {
+    if (groups.length === 0) return new Map();
+    const { conversations, messages } = this.deps;
+    const readSeqs = await conversations.readPositions(
+      viewerId,
+      groups.map((group) => group.id),
+    );
+    return messages.countUnreadAfterEach(viewerId, readSeqs);
   }
 }

@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 import { validation, type AppError } from '../../domain/errors.js';
+import type { Conversation } from '../../domain/conversation.js';
 import type { MessageView } from '../../domain/message.js';
 import type { ConversationRepository } from '../../ports/conversation-repository.js';
 import type { HistoryPage, HistoryQuery, MessageRepository } from '../../ports/message-repository.js';
@@ -58,7 +59,8 @@ export class GetConversationHistory {
     const conversation = await findOwnConversation(this.deps.conversations, caller.userId, rawConversationId);
     if (E.isLeft(conversation)) return conversation;
     const conversationId = conversation.right.id;
-    const [beforeSeq, afterSeq] = await Promise.all([
+    const [floor, beforeSeq, afterSeq] = await Promise.all([
+      this.floorOf(conversation.right, caller.userId),
       this.positionOf(conversationId, 'before', before),
       this.positionOf(conversationId, 'after', after),
     ]);
@@ -67,11 +69,12 @@ export class GetConversationHistory {
 
     let slice = await this.load(conversationId, {
       limit,
+      floor,
       ...(beforeSeq.right === undefined ? {} : { before: beforeSeq.right }),
       ...(afterSeq.right === undefined ? {} : { after: afterSeq.right }),
     });
     for (let p = 2; p <= (page ?? 1) && slice.messages.length > 0; p += 1) {
-      slice = await this.load(conversationId, { limit, before: slice.messages[0]!.seq });
+      slice = await this.load(conversationId, { limit, floor, before: slice.messages[0]!.seq });
     }
     const first = slice.messages[0];
     const last = slice.messages[slice.messages.length - 1];
@@ -82,6 +85,14 @@ export class GetConversationHistory {
       nextBefore: olderExist && first ? first.id : null,
       nextAfter: last?.id ?? (after ? cursorText(after) : null),
     });
+  }
+
+  /** A group member sees the messages after the position the group had when they joined. */
+  private async floorOf(conversation: Conversation, userId: string): Promise<number> {
+    if (conversation.kind !== 'group') return 0;
+    return (
+      (await this.deps.conversations.membership(conversation.id, userId))?.joinedAfterSeq ?? Number.MAX_SAFE_INTEGER
+    );
   }
 
   /** The position a cursor stands for; a message id must name a message of this conversation. */

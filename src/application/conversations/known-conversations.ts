@@ -6,7 +6,7 @@ const REMEMBERED_CONVERSATIONS = 20_000;
 type Participants = Conversation['participants'];
 
 /**
- * Which conversation a pair has, and who is in a conversation, as this
+ * Which direct conversation a pair has, and who is in it, as this
  * process has seen them. A direct conversation's id and participants never
  * change once it exists, so what is remembered is never stale, only perhaps
  * forgotten; a send to someone already talked with loads no conversation.
@@ -23,10 +23,11 @@ export class KnownConversations {
     return this.participantsById.get(conversationId);
   }
 
-  remember({ id, participants }: Pick<Conversation, 'id' | 'participants'>): void {
-    if (this.participantsById.has(id)) return;
+  /** Only direct conversations: a group's members change, so they are read at each use. */
+  remember({ id, kind, participants }: Pick<Conversation, 'id' | 'kind' | 'participants'>): void {
+    if (kind !== 'direct' || this.participantsById.has(id)) return;
     this.participantsById.set(id, participants);
-    this.idByPair.set(participantKeyOf(participants[0], participants[1]), id);
+    this.idByPair.set(participantKeyOf(participants[0]!, participants[1]!), id);
     if (this.participantsById.size > REMEMBERED_CONVERSATIONS) this.forgetOldest();
   }
 
@@ -35,6 +36,6 @@ export class KnownConversations {
     if (!oldest) return;
     const [id, participants] = oldest;
     this.participantsById.delete(id);
-    this.idByPair.delete(participantKeyOf(participants[0], participants[1]));
+    this.idByPair.delete(participantKeyOf(participants[0]!, participants[1]!));
   }
 }

@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { otherParticipant } from '../../domain/conversation.js';
+import { othersOf } from '../../domain/conversation.js';
 import type { BlockRepository } from '../../ports/block-repository.js';
 import type { ConversationRepository } from '../../ports/conversation-repository.js';
 import type { RealtimeNotifier } from '../../ports/realtime-notifier.js';
@@ -7,7 +7,7 @@ import type { AccessClaims } from '../../ports/token-service.js';
 import { ok, type Result } from '../shared/result.js';
 import { findOwnConversation } from './conversation-access.js';
 
-/** Tells the other participant that the caller started or stopped typing. */
+/** Tells the other participants that the caller started or stopped typing. */
 export class NotifyTyping {
   constructor(
     private readonly deps: {
@@ -25,10 +25,13 @@ export class NotifyTyping {
     const conversation = await findOwnConversation(this.deps.conversations, caller.userId, rawConversationId);
     if (E.isLeft(conversation)) return conversation;
     const conversationId = conversation.right.id;
-    const other = otherParticipant(conversation.right, caller.userId);
-    // Between users where either blocks the other, typing is not shown.
-    if ((await this.deps.blocks.blockedEitherWay(caller.userId, [other])).size > 0) return ok({ conversationId });
-    this.deps.notifier.toUser(other, 'user_typing', { conversationId, userId: caller.userId, isTyping });
+    const others = othersOf(conversation.right, caller.userId);
+    // Between users where either blocks the other, typing is not shown (in a group too).
+    const blocked = await this.deps.blocks.blockedEitherWay(caller.userId, others);
+    for (const other of others) {
+      if (!blocked.has(other))
+        this.deps.notifier.toUser(other, 'user_typing', { conversationId, userId: caller.userId, isTyping });
+    }
     return ok({ conversationId });
   }
 }

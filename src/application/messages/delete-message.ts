@@ -31,9 +31,9 @@ export class DeleteMessage {
     const messageId = decodeInput(IdString, rawMessageId);
     if (E.isLeft(messageId)) return messageId;
     const { messages, conversations, recording, notifier, clock } = this.deps;
-    const found = await findOwnMessage(messages, caller.userId, messageId.right);
+    const found = await findOwnMessage(this.deps, caller.userId, messageId.right);
     if (E.isLeft(found)) return found;
-    const message = found.right;
+    const { message, audience } = found.right;
     if (message.senderId !== caller.userId) return fail(forbidden('Only the sender can delete a message'));
     if (message.deletedAt) {
       // Deleted before: recorded again in case that run died before recording (a key is recorded once).
@@ -46,11 +46,14 @@ export class DeleteMessage {
     const deletedAt = deleted.deletedAt ?? clock.now();
     const change = await recording.messageDeleted(deleted, deletedAt);
     if (wasLast) await recording.conversationUpdated(message.conversationId, deletedAt, `deleted:${message.id}`);
-    notifier.toUser(message.receiverId, 'message_deleted', {
-      messageId: message.id,
-      conversationId: message.conversationId,
-      cursor: changeCursor(change.conversationId, change.pos),
-    });
+    for (const userId of audience) {
+      if (userId === caller.userId) continue;
+      notifier.toUser(userId, 'message_deleted', {
+        messageId: message.id,
+        conversationId: message.conversationId,
+        cursor: changeCursor(change.conversationId, change.pos),
+      });
+    }
     return ok({ message: await this.deps.views.one(deleted, caller.userId) });
   }
 }

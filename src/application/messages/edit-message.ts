@@ -44,9 +44,9 @@ export class EditMessage {
     const body = decodeInput(EditMessageInput, rawBody);
     if (E.isLeft(body)) return body;
     const { messages, conversations, recording, notifier, clock, views, editWindowSeconds } = this.deps;
-    const found = await findOwnMessage(messages, caller.userId, messageId.right);
+    const found = await findOwnMessage(this.deps, caller.userId, messageId.right);
     if (E.isLeft(found)) return found;
-    const message = found.right;
+    const { message, audience } = found.right;
     if (message.senderId !== caller.userId) return fail(forbidden('Only the sender can edit a message'));
     if (message.messageType !== 'text') return fail(forbidden('Automated messages cannot be edited'));
     if (message.deletedAt) return fail(conflict('A deleted message cannot be edited'));
@@ -64,12 +64,9 @@ export class EditMessage {
     if (wasLast)
       await recording.conversationUpdated(message.conversationId, now, `edited:${message.id}:${now.getTime()}`);
     const cursor = changeCursor(change.conversationId, change.pos);
-    const [forSender, forReceiver] = await Promise.all([
-      views.one(edited, edited.senderId),
-      views.one(edited, edited.receiverId),
-    ]);
-    notifier.toUser(edited.receiverId, 'message_edited', { message: forReceiver, cursor });
-    notifier.toUser(edited.senderId, 'message_edited', { message: forSender, cursor });
-    return ok({ message: forSender, cursor });
+    // Each viewer's copy says whether they reacted.
+    const viewed = await views.forViewers(edited, [...new Set([...audience, caller.userId])]);
+    for (const userId of audience) notifier.toUser(userId, 'message_edited', { message: viewed.get(userId)!, cursor });
+    return ok({ message: viewed.get(caller.userId)!, cursor });
   }
 }

@@ -2,6 +2,7 @@ import {
   conversationView,
   isMutedFor,
   lastMessageOf,
+  othersOf,
   lastSeqOf,
   type Conversation,
 } from '../../domain/conversation.js';
@@ -15,16 +16,18 @@ import type { RealtimeNotifier } from '../../ports/realtime-notifier.js';
 import type { KnownConversations } from '../conversations/known-conversations.js';
 import type { ChangeRecording } from '../sync/change-recording.js';
 import { changeCursor } from '../sync/sync-cursor.js';
-import type { DeliveryConfirmation } from './confirm-delivery.js';
+import type { DeliveryConfirmation } from './delivery-confirmation.js';
 
-export interface NewMessage {
+/** Where a message goes: to a user (their direct conversation with the sender) or into a group. */
+export type Destination = { readonly receiverId: string } | { readonly group: Conversation };
+
+export type NewMessage = Destination & {
   readonly sender: { readonly id: string; readonly username: string };
-  readonly receiverId: string;
   readonly content: string;
   readonly messageType: MessageType;
   readonly clientMessageId?: string;
   readonly autoMessageId?: string;
-}
+};
 
 export interface Posted {
   readonly message: Message;
@@ -74,16 +77,14 @@ export class MessagePosting {
   async store(input: NewMessage): Promise<Posted> {
     const { messages, conversations, known, ids, clock, metrics } = this.deps;
     const now = clock.now();
-    const knownId = known.idOf(input.sender.id, input.receiverId);
-    const target =
-      knownId === undefined ? await this.openConversation(input, now) : { id: knownId, lastSeq: undefined };
+    const target = await this.targetOf(input, now);
     if ('earlier' in target) return this.storedEarlier(target.earlier);
     const inserted = await messages.insert(
       {
         id: ids.next(),
         conversationId: target.id,
         senderId: input.sender.id,
-        receiverId: input.receiverId,
+        receiverId: 'receiverId' in input ? input.receiverId : null,
         content: input.content,
         messageType: input.messageType,
         clientMessageId: input.clientMessageId ?? null,
@@ -97,12 +98,14 @@ export class MessagePosting {
       target.lastSeq,
     );
     if (isDuplicateMessage(inserted)) return this.storedEarlier(inserted.original);
-    const [conversation, cursor] = await Promise.all([
+    const [recorded, cursor] = await Promise.all([
       conversations.recordLastMessage(target.id, lastMessageOf(inserted)),
       this.recordCreation(inserted),
     ]);
-    if (!conversation) throw new Error(`conversation ${target.id} of message ${inserted.id} not found`);
+    if (!recorded) throw new Error(`conversation ${target.id} of message ${inserted.id} not found`);
     metrics.increment('messages_sent');
+    // A group's members as the send found them: the last-message update does not read them again.
+    const conversation = 'group' in input ? { ...recorded, participants: input.group.participants } : recorded;
     return { message: inserted, conversation, created: true, cursor };
   }
 
@@ -129,13 +132,15 @@ export class MessagePosting {
     // Timed from here, not from createdAt: the store's time is the send's own, a re-announced message
     // was created long before, and both ends of the span are read in this process.
     const announcedAt = clock.now();
-    notifier.toUserWithReceipt(message.receiverId, 'message_received', payload, () => {
-      metrics.observeDelivery(message.messageType, (clock.now().getTime() - announcedAt.getTime()) / 1000);
-      void deliveries.confirm(message.id);
-    });
-    if (!isMutedFor(conversation, message.receiverId, announcedAt)) {
+    const receivers = message.receiverId === null ? othersOf(conversation, message.senderId) : [message.receiverId];
+    for (const receiverId of receivers) {
+      notifier.toUserWithReceipt(receiverId, 'message_received', payload, () => {
+        metrics.observeDelivery(message.messageType, (clock.now().getTime() - announcedAt.getTime()) / 1000);
+        void deliveries.confirm(message, receiverId);
+      });
+      if (isMutedFor(conversation, receiverId, announcedAt)) continue;
       notifier.toUser(
-        message.receiverId,
+        receiverId,
         'new_message_notification',
         {
           conversationId: conversation.id,
@@ -154,13 +159,22 @@ export class MessagePosting {
     );
   }
 
+  private async targetOf(
+    input: NewMessage,
+    now: Date,
+  ): Promise<{ id: string; lastSeq?: number } | { earlier: Message }> {
+    if ('group' in input) return { id: input.group.id, lastSeq: lastSeqOf(input.group) };
+    const knownId = this.deps.known.idOf(input.sender.id, input.receiverId);
+    return knownId === undefined ? this.openConversation(input, now) : { id: knownId };
+  }
+
   /**
    * The pair's conversation, found or created, the first time this process
    * sends between them. A retry's original is looked for first, so a retried
    * message never opens a conversation of its own.
    */
   private async openConversation(
-    input: NewMessage,
+    input: NewMessage & { receiverId: string },
     now: Date,
   ): Promise<{ id: string; lastSeq?: number } | { earlier: Message }> {
     const earlier = await this.findOriginal(input);

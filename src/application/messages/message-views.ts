@@ -18,6 +18,12 @@ export class MessageViews {
     return messages.map((message) => messageView(message, reactionViews(byMessage.get(message.id) ?? [], viewerId)));
   }
 
+  /** The message as each viewer sees it (their own reactions marked), from one query. */
+  async forViewers(message: Message, viewerIds: readonly string[]): Promise<Map<string, MessageView>> {
+    const reactions = await this.deps.reactions.listFor([message.id]);
+    return new Map(viewerIds.map((viewerId) => [viewerId, messageView(message, reactionViews(reactions, viewerId))]));
+  }
+
   async one(message: Message, viewerId: string): Promise<MessageView> {
     const [view] = await this.of([message], viewerId);
     return view!;

@@ -3,6 +3,7 @@ import { conflict } from '../../domain/errors.js';
 import type { MessageView } from '../../domain/message.js';
 import { MAX_DISTINCT_REACTIONS } from '../../domain/reaction.js';
 import type { Clock } from '../../ports/clock.js';
+import type { ConversationRepository } from '../../ports/conversation-repository.js';
 import type { MessageRepository } from '../../ports/message-repository.js';
 import type { ReactionRepository } from '../../ports/reaction-repository.js';
 import type { RealtimeNotifier } from '../../ports/realtime-notifier.js';
@@ -26,6 +27,7 @@ export class ReactToMessage {
   constructor(
     private readonly deps: {
       messages: MessageRepository;
+      conversations: ConversationRepository;
       reactions: ReactionRepository;
       recording: ChangeRecording;
       notifier: RealtimeNotifier;
@@ -53,9 +55,9 @@ export class ReactToMessage {
     const emoji = decodeInput(ReactionEmoji, rawEmoji);
     if (E.isLeft(emoji)) return emoji;
     const { messages, reactions, recording, notifier, views, clock } = this.deps;
-    const found = await findOwnMessage(messages, caller.userId, messageId.right);
+    const found = await findOwnMessage(this.deps, caller.userId, messageId.right);
     if (E.isLeft(found)) return found;
-    const message = found.right;
+    const { message, audience } = found.right;
     if (message.deletedAt) return fail(conflict('A deleted message takes no reactions'));
 
     const reaction = {
@@ -79,7 +81,7 @@ export class ReactToMessage {
 
     const change = await recording.reaction(message, caller.userId, emoji.right, added);
     const cursor = changeCursor(change.conversationId, change.pos);
-    for (const userId of [message.senderId, message.receiverId]) {
+    for (const userId of audience) {
       notifier.toUser(userId, 'message_reaction', {
         messageId: message.id,
         conversationId: message.conversationId,

@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 import { forbidden, notFound, validation, type AppError } from '../../domain/errors.js';
-import { conversationView } from '../../domain/conversation.js';
+import { conversationView, type Conversation } from '../../domain/conversation.js';
 import { messageView } from '../../domain/message.js';
 import type { BlockRepository } from '../../ports/block-repository.js';
 import type { ConversationRepository } from '../../ports/conversation-repository.js';
@@ -12,7 +12,7 @@ import { decodeInput } from '../shared/decode.js';
 import { fail, ok, type Result } from '../shared/result.js';
 import type { KnownConversations } from '../conversations/known-conversations.js';
 import type { RecentUsers } from '../users/recent-users.js';
-import type { MessagePosting, Posted } from './message-posting.js';
+import type { Destination, MessagePosting, Posted } from './message-posting.js';
 
 export const SendMessageInput = t.exact(
   t.intersection([
@@ -48,22 +48,20 @@ export class SendMessage {
     if (E.isLeft(decoded)) return decoded;
     const input = decoded.right;
 
-    const receiverId = await this.resolveReceiver(caller.userId, input);
-    if (E.isLeft(receiverId)) return receiverId;
-    const [sender, receiver, blocked] = await Promise.all([
+    const target = await this.resolveTarget(caller.userId, input);
+    if (E.isLeft(target)) return target;
+    const [destination, sender] = await Promise.all([
+      'group' in target.right ? E.right(target.right) : this.directTo(caller, target.right),
       this.deps.users.findById(caller.userId),
-      this.deps.users.findById(receiverId.right),
-      this.deps.blocks.isBlocked(receiverId.right, caller.userId),
     ]);
-    if (!receiver || !receiver.isActive) return fail(notFound('Receiver not found'));
+    if (E.isLeft(destination)) return destination;
     if (!sender) return fail(notFound('Sender not found'));
-    if (blocked) return fail(forbidden('You cannot send messages to this user'));
 
     // A retry (same clientMessageId) gets its original, announced again: the run that stored it may have died first.
     const posted = await this.deps.posting.post(
       {
+        ...destination.right,
         sender: { id: sender.id, username: sender.username },
-        receiverId: receiver.id,
         content: input.content,
         messageType: 'text',
         ...(input.clientMessageId ? { clientMessageId: input.clientMessageId } : {}),
@@ -73,10 +71,24 @@ export class SendMessage {
     return ok(this.view(posted));
   }
 
-  private async resolveReceiver(
+  /** A direct send: to an active user who does not block the sender. */
+  private async directTo(
+    caller: AccessClaims,
+    { receiverId }: { receiverId: string },
+  ): Promise<E.Either<AppError, Destination>> {
+    const [receiver, blocked] = await Promise.all([
+      this.deps.users.findById(receiverId),
+      this.deps.blocks.isBlocked(receiverId, caller.userId),
+    ]);
+    if (!receiver || !receiver.isActive) return fail(notFound('Receiver not found'));
+    if (blocked) return fail(forbidden('You cannot send messages to this user'));
+    return ok({ receiverId: receiver.id });
+  }
+
+  private async resolveTarget(
     senderId: string,
     input: { receiverId?: string; conversationId?: string },
-  ): Promise<E.Either<AppError, string>> {
+  ): Promise<E.Either<AppError, Destination>> {
     if (input.receiverId && input.conversationId) {
       return fail(
         validation('Give receiverId or conversationId, not both', [
@@ -92,25 +104,27 @@ export class SendMessage {
           ]),
         );
       }
-      return ok(input.receiverId);
+      return ok({ receiverId: input.receiverId });
     }
     if (input.conversationId) {
-      const participants = await this.participantsOf(input.conversationId);
-      const receiverId = participants?.find((id) => id !== senderId);
-      if (!participants?.includes(senderId) || receiverId === undefined)
-        return fail(notFound('Conversation not found'));
-      return ok(receiverId);
+      const conversation = await this.conversationOf(input.conversationId);
+      if (!conversation?.participants.includes(senderId)) return fail(notFound('Conversation not found'));
+      if ('id' in conversation && conversation.kind === 'group') return ok({ group: conversation });
+      return ok({ receiverId: conversation.participants.find((id) => id !== senderId) ?? senderId });
     }
     return fail(validation('Validation failed', [{ field: 'receiverId', message: 'is required' }]));
   }
 
-  private async participantsOf(conversationId: string): Promise<readonly string[] | undefined> {
+  /** A direct conversation this process knows needs no read: its participants never change. A group is read each time. */
+  private async conversationOf(
+    conversationId: string,
+  ): Promise<{ kind: 'direct'; participants: readonly string[] } | Conversation | null> {
     const { known, conversations } = this.deps;
     const remembered = known.participantsOf(conversationId);
-    if (remembered) return remembered;
+    if (remembered) return { kind: 'direct', participants: remembered };
     const conversation = await conversations.findById(conversationId);
     if (conversation) known.remember(conversation);
-    return conversation?.participants;
+    return conversation;
   }
 
   private view({ message, conversation, created, cursor }: Posted): SentMessage {

@@ -9,10 +9,12 @@ import {
   USERNAME_PATTERN,
   characterCount,
   hasControlOrFormat,
+  isBlank,
   isWellFormed,
   normaliseContent,
   passwordByteLength,
 } from '../../domain/validation-rules.js';
+import { MAX_TITLE_LENGTH } from '../../domain/membership.js';
 import { MAX_CONTENT_LENGTH } from '../../domain/message.js';
 import { isReactionEmoji } from '../../domain/reaction.js';
 
@@ -76,6 +78,15 @@ export const Content = refinedString(
   'Content',
   `must be 1-${MAX_CONTENT_LENGTH} characters with something visible`,
   normaliseContent,
+);
+
+export const GroupTitle = refinedString(
+  'GroupTitle',
+  `must be 1-${MAX_TITLE_LENGTH} characters with something visible`,
+  (s) => {
+    const trimmed = s.trim();
+    return isBlank(trimmed) || characterCount(trimmed) > MAX_TITLE_LENGTH ? null : trimmed;
+  },
 );
 
 export const ReactionEmoji = refinedString(

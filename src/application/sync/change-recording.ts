@@ -32,8 +32,33 @@ export class ChangeRecording {
     return this.onMessage('message_created', message, message.createdAt);
   }
 
-  messageDelivered(message: MessageRef, at: Date): Promise<Change> {
-    return this.onMessage('message_delivered', message, at);
+  /** `memberId`: in a group, the member it reached (each member's delivery is a change of its own). */
+  messageDelivered(message: MessageRef, at: Date, memberId?: string): Promise<Change> {
+    if (memberId === undefined) return this.onMessage('message_delivered', message, at);
+    return this.record({
+      key: `message_delivered:${message.id}:${memberId}`,
+      type: 'message_delivered',
+      messageId: message.id,
+      userId: memberId,
+      conversationId: message.conversationId,
+      at,
+    });
+  }
+
+  /** `cause` names the membership change (e.g. its time), so a retry records it once. */
+  memberChanged(
+    type: 'member_added' | 'member_removed',
+    conversationId: string,
+    userId: string,
+    at: Date,
+  ): Promise<Change> {
+    return this.record({
+      key: `${type}:${conversationId}:${userId}:${at.getTime()}`,
+      type,
+      userId,
+      conversationId,
+      at,
+    });
   }
 
   messageDeleted(message: MessageRef, at: Date): Promise<Change> {

@@ -2,7 +2,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 import { conversationView, type ConversationView } from '../../domain/conversation.js';
 import { cursorExpired } from '../../domain/errors.js';
-import type { MessageView } from '../../domain/message.js';
+import type { Message, MessageView } from '../../domain/message.js';
 import type { MessageViews } from '../messages/message-views.js';
 import type { Change, ChangeLog, ChangeType, Positions } from '../../ports/change-log.js';
 import type { ConversationRepository } from '../../ports/conversation-repository.js';
@@ -41,7 +41,11 @@ export type ChangeData =
   | { readonly message: MessageView }
   | { readonly message: MessageView; readonly readerId: string }
   | { readonly message: MessageView; readonly userId: string; readonly emoji: string }
-  | { readonly conversation: ConversationView };
+  /** message_delivered in a group: the member it reached. */
+  | { readonly message: MessageView; readonly userId: string }
+  | { readonly conversation: ConversationView }
+  /** member_added, member_removed: who joined or left. */
+  | { readonly conversation: ConversationView; readonly userId: string };
 
 export interface SyncPage {
   readonly changes: ChangeView[];
@@ -95,10 +99,11 @@ export class SyncChanges {
   private async viewsOf(changes: readonly Change[], viewerId: string): Promise<ChangeView[]> {
     const messageIds = changes.flatMap((change) => ('messageId' in change ? [change.messageId] : []));
     const conversationIds = changes.flatMap((change) => ('messageId' in change ? [] : [change.conversationId]));
-    const [messages, conversations] = await Promise.all([
+    const [found, conversations] = await Promise.all([
       this.deps.messages.findManyByIds(messageIds),
       Promise.all([...new Set(conversationIds)].map((id) => this.deps.conversations.findById(id))),
     ]);
+    const messages = await this.seenBy(found, viewerId);
     const views = await this.deps.views.of(messages, viewerId);
     const messageById = new Map(views.map((view) => [view.id, view]));
     const conversationById = new Map(
@@ -106,7 +111,8 @@ export class SyncChanges {
         conversation ? [[conversation.id, conversationView(conversation)]] : [],
       ),
     );
-    // Messages and conversations are never removed, so every subject is found; were one not, its change is left out.
+    // Messages and conversations are never removed, so every subject is found; were one not, its change is left
+    // out, as are the changes of group messages from before the viewer joined.
     return changes.flatMap((change) => {
       const data = dataOf(change, messageById, conversationById);
       if (!data) return [];
@@ -121,6 +127,15 @@ export class SyncChanges {
       ];
     });
   }
+
+  /** Of these messages, those the viewer sees: a group member sees what came after joining. */
+  private async seenBy(messages: readonly Message[], viewerId: string): Promise<Message[]> {
+    const groupIds = [...new Set(messages.filter((m) => m.receiverId === null).map((m) => m.conversationId))];
+    if (groupIds.length === 0) return [...messages];
+    const memberships = await Promise.all(groupIds.map((id) => this.deps.conversations.membership(id, viewerId)));
+    const floorOf = new Map(memberships.flatMap((m) => (m ? [[m.conversationId, m.joinedAfterSeq]] : [])));
+    return messages.filter((m) => m.receiverId !== null || m.seq > (floorOf.get(m.conversationId) ?? Infinity));
+  }
 }
 
 const dataOf = (
@@ -134,6 +149,11 @@ const dataOf = (
       const conversation = conversations.get(change.conversationId);
       return conversation ? { conversation } : null;
     }
+    case 'member_added':
+    case 'member_removed': {
+      const conversation = conversations.get(change.conversationId);
+      return conversation ? { conversation, userId: change.userId } : null;
+    }
     default: {
       const message = messages.get(change.messageId);
       if (!message) return null;
@@ -141,6 +161,7 @@ const dataOf = (
       if (change.type === 'reaction_added' || change.type === 'reaction_removed') {
         return { message, userId: change.userId, emoji: change.emoji };
       }
+      if (change.type === 'message_delivered' && change.userId !== undefined) return { message, userId: change.userId };
       return { message };
     }
   }

@@ -1,6 +1,6 @@
 import { ObjectId } from 'mongodb';
 import { describe, expect, it } from 'vitest';
-import { ObjectIdGenerator } from '../../../src/adapters/crypto/object-id-generator.js';
+import { ObjectIdGenerator } from '../../../src/adapters/ids/object-id-generator.js';
 import { isId } from '../../../src/domain/ids.js';
 
 describe('ObjectIdGenerator', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MathRandomSource } from '../../../src/adapters/clock/math-random-source.js';
-import { SeededRandomSource } from '../../../src/adapters/clock/seeded-random-source.js';
+import { MathRandomSource } from '../../../src/adapters/random/math-random-source.js';
+import { SeededRandomSource } from '../../../src/adapters/random/seeded-random-source.js';
 import type { RandomSource } from '../../../src/ports/random-source.js';
 
 const draw = (source: RandomSource, count: number): number[] => Array.from({ length: count }, () => source.next());

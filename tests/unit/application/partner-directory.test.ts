@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ControllableClock } from '../../../src/adapters/clock/controllable-clock.js';
-import { ObjectIdGenerator } from '../../../src/adapters/crypto/object-id-generator.js';
+import { ObjectIdGenerator } from '../../../src/adapters/ids/object-id-generator.js';
 import { InMemoryConversationRepository } from '../../../src/adapters/memory/in-memory-conversation-repository.js';
 import type { ConversationRepository } from '../../../src/ports/conversation-repository.js';
 import { PartnerDirectory } from '../../../src/application/presence/partner-directory.js';

@@ -9,7 +9,7 @@ import { io as connectClient, type Socket } from 'socket.io-client';
 import { SystemClock } from '../../../src/adapters/clock/system-clock.js';
 import { BcryptPasswordHasher } from '../../../src/adapters/crypto/bcrypt-password-hasher.js';
 import { JoseTokenService } from '../../../src/adapters/crypto/jose-token-service.js';
-import { ObjectIdGenerator } from '../../../src/adapters/crypto/object-id-generator.js';
+import { ObjectIdGenerator } from '../../../src/adapters/ids/object-id-generator.js';
 import { RandomOpaqueTokenGenerator } from '../../../src/adapters/crypto/opaque-token-generator.js';
 import { InMemoryConversationRepository } from '../../../src/adapters/memory/in-memory-conversation-repository.js';
 import { InMemoryMessageRepository } from '../../../src/adapters/memory/in-memory-message-repository.js';
@@ -18,7 +18,7 @@ import { InProcessSessionRevocations } from '../../../src/adapters/shared/in-pro
 import { InMemoryPresenceStore } from '../../../src/adapters/memory/in-memory-presence-store.js';
 import { InMemorySessionRepository } from '../../../src/adapters/memory/in-memory-session-repository.js';
 import { InMemoryUserRepository } from '../../../src/adapters/memory/in-memory-user-repository.js';
-import { bindSocketHandlers } from '../../../src/adapters/realtime/bind-socket-handlers.js';
+import { serveSocketConnections } from '../../../src/adapters/realtime/serve-socket-connections.js';
 import { createSocketServer, type ChatServer } from '../../../src/adapters/realtime/create-socket-server.js';
 import type { RealtimeUseCases } from '../../../src/adapters/realtime/realtime-use-cases.js';
 import { SocketIoNotifier } from '../../../src/adapters/realtime/socket-io-notifier.js';
@@ -27,7 +27,7 @@ import { RegisterUser } from '../../../src/application/auth/register-user.js';
 import { SessionIssuer } from '../../../src/application/auth/session-issuer.js';
 import { CheckParticipation } from '../../../src/application/conversations/check-participation.js';
 import { NotifyTyping } from '../../../src/application/conversations/notify-typing.js';
-import { DeliveryConfirmation } from '../../../src/application/messages/confirm-delivery.js';
+import { DeliveryConfirmation } from '../../../src/application/messages/delivery-confirmation.js';
 import { MarkMessageRead } from '../../../src/application/messages/mark-message-read.js';
 import { InMemoryBlockRepository } from '../../../src/adapters/memory/in-memory-block-repository.js';
 import { KnownConversations } from '../../../src/application/conversations/known-conversations.js';
@@ -119,7 +119,7 @@ export const buildSystem = async (options: SystemOptions = {}) => {
 
   const issuer = new SessionIssuer({ sessions, tokens, opaqueTokens, ids, clock, refreshTokenTtlSeconds: 3600 });
   const recording = new ChangeRecording({ changes: new InMemoryChangeLog(), clock });
-  const deliveries = new DeliveryConfirmation({ messages, recording, notifier, clock, logger });
+  const deliveries = new DeliveryConfirmation({ messages, conversations, recording, notifier, clock, logger });
   const known = new KnownConversations();
   const blocks = new InMemoryBlockRepository();
   const posting = new MessagePosting({
@@ -148,6 +148,7 @@ export const buildSystem = async (options: SystemOptions = {}) => {
     notifyTyping: new NotifyTyping({ conversations, blocks, notifier }),
     markMessageRead: new MarkMessageRead({
       messages,
+      conversations,
       recording,
       notifier,
       clock,
@@ -166,7 +167,7 @@ export const buildSystem = async (options: SystemOptions = {}) => {
   };
 
   const connectionCounts: number[] = [];
-  const handlers = bindSocketHandlers(io, {
+  const handlers = serveSocketConnections(io, {
     useCases,
     logger,
     eventBudget: createInMemoryRateLimiterFactory()({

@@ -30,7 +30,10 @@ const payloadFor = (receiverId: string): MessageEventPayload => ({
   },
   conversation: {
     id: 'b'.repeat(24),
+    kind: 'direct',
     participants: ['c'.repeat(24), receiverId],
+    title: null,
+    ownerId: null,
     lastMessage: null,
     lastActivityAt: new Date().toISOString(),
     createdAt: new Date().toISOString(),

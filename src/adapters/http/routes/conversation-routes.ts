@@ -1,4 +1,7 @@
 import Router from '@koa/router';
+import * as E from 'fp-ts/lib/Either.js';
+import type { CreatedConversation } from '../../../application/groups/create-conversation.js';
+import { SELF } from '../../../application/groups/remove-group-member.js';
 import type { UseCases } from '../../../application/use-cases.js';
 import { authenticatedWith } from '../authenticated.js';
 import { reply } from '../envelope.js';
@@ -11,6 +14,41 @@ export const conversationRoutes = (useCases: UseCases): Router<HttpState> => {
       '/api/conversations',
       authenticated(async (ctx, caller) => {
         reply(ctx, await useCases.listConversations.execute(caller, ctx.query));
+      }),
+    )
+    .post(
+      '/api/conversations',
+      authenticated(async (ctx, caller) => {
+        const result = await useCases.createConversation.execute(caller, ctx.request.body);
+        const created = E.isRight(result) && result.right.created;
+        reply(
+          ctx,
+          E.map(({ conversation }: CreatedConversation) => ({ conversation }))(result),
+          created ? { status: 201, message: 'Group created' } : {},
+        );
+      }),
+    )
+    .put(
+      '/api/conversations/:conversationId',
+      authenticated(async (ctx, caller) => {
+        reply(ctx, await useCases.renameGroup.execute(caller, ctx.params.conversationId, ctx.request.body), {
+          message: 'Group renamed',
+        });
+      }),
+    )
+    .post(
+      '/api/conversations/:conversationId/members',
+      authenticated(async (ctx, caller) => {
+        reply(ctx, await useCases.addGroupMembers.execute(caller, ctx.params.conversationId, ctx.request.body));
+      }),
+    )
+    .delete(
+      '/api/conversations/:conversationId/members/:userId',
+      authenticated(async (ctx, caller) => {
+        const { conversationId, userId } = ctx.params;
+        reply(ctx, await useCases.removeGroupMember.execute(caller, conversationId, userId), {
+          message: userId === SELF ? 'You left the group' : 'Member removed',
+        });
       }),
     )
     .get(

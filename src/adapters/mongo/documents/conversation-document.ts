@@ -16,12 +16,15 @@ export const LastMessageDocument = t.exact(
   }),
 );
 
+const sharedFields = t.partial({ lastMessage: nullable(LastMessageDocument), mutes: t.record(t.string, dateCodec) });
+
 /**
  * `lastMessage` is absent until the first message. (It is not stored as null:
  * FerretDB v1 drops null fields from an upsert's $setOnInsert, so a document
- * could not be relied on to carry one.)
+ * could not be relied on to carry one.) `kind` is absent in conversations
+ * stored before groups: they are all direct.
  */
-export const ConversationDocument = t.exact(
+export const DirectConversationDocument = t.exact(
   t.intersection([
     t.type({
       _id: objectIdCodec,
@@ -30,9 +33,30 @@ export const ConversationDocument = t.exact(
       lastActivityAt: dateCodec,
       createdAt: dateCodec,
     }),
-    t.partial({ lastMessage: nullable(LastMessageDocument), mutes: t.record(t.string, dateCodec) }),
+    t.partial({ kind: t.literal('direct') }),
+    sharedFields,
   ]),
 );
+
+/**
+ * A group has no `participants` and no `participantKey`: its members are its
+ * memberships, and the sparse unique index on `participantKey` skips it.
+ */
+export const GroupConversationDocument = t.exact(
+  t.intersection([
+    t.type({
+      _id: objectIdCodec,
+      kind: t.literal('group'),
+      title: t.string,
+      ownerId: t.string,
+      lastActivityAt: dateCodec,
+      createdAt: dateCodec,
+    }),
+    sharedFields,
+  ]),
+);
+
+export const ConversationDocument = t.union([GroupConversationDocument, DirectConversationDocument]);
 export type ConversationDocument = t.TypeOf<typeof ConversationDocument>;
 
 /**
@@ -60,12 +84,19 @@ export const lastMessageToDocument = (lastMessage: LastMessage): t.TypeOf<typeof
   isDeleted: lastMessage.isDeleted,
 });
 
-export const conversationFromDocument = (document: ConversationDocument): Conversation => ({
-  id: document._id.toHexString(),
-  participants: [document.participants[0], document.participants[1]],
-  participantKey: document.participantKey,
-  lastMessage: document.lastMessage ?? null,
-  lastActivityAt: document.lastActivityAt,
-  createdAt: document.createdAt,
-  mutes: mutesFromDocument(document.mutes),
-});
+/** `members`: a group's current members, longest-standing first (ignored for a direct conversation). */
+export const conversationFromDocument = (document: ConversationDocument, members: readonly string[]): Conversation => {
+  const shared = {
+    id: document._id.toHexString(),
+    lastMessage: document.lastMessage ?? null,
+    lastActivityAt: document.lastActivityAt,
+    createdAt: document.createdAt,
+    mutes: mutesFromDocument(document.mutes),
+  };
+  if (document.kind === 'group') {
+    const { title, ownerId } = document;
+    return { ...shared, kind: 'group', participants: [...members], participantKey: null, title, ownerId };
+  }
+  const { participants, participantKey } = document;
+  return { ...shared, kind: 'direct', participants: [...participants], participantKey, title: null, ownerId: null };
+};

@@ -15,7 +15,8 @@ export const MessageDocument = t.exact(
       conversationId: t.string,
       seq: t.number,
       senderId: t.string,
-      receiverId: t.string,
+      // Null in a group.
+      receiverId: nullable(t.string),
       content: t.string,
       messageType: t.keyof({ text: null, auto: null }),
       clientMessageId: nullable(t.string),

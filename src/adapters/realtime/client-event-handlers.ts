@@ -12,13 +12,13 @@ const field = (payload: unknown, name: string): unknown =>
     ? (payload as Record<string, unknown>)[name]
     : undefined;
 
-export interface ChatEventDeps {
+export interface ClientEventDeps {
   readonly useCases: RealtimeUseCases;
   readonly typing: SocketTyping;
 }
 
 /** The client events of authenticated sockets: one handler per event, shared by every socket. */
-export const chatEventHandlers = ({ useCases, typing }: ChatEventDeps): EventHandlers => ({
+export const clientEventHandlers = ({ useCases, typing }: ClientEventDeps): EventHandlers => ({
   join_room: async (socket, payload) => {
     const allowed = await useCases.checkParticipation.execute(socket.data.claims, field(payload, 'conversationId'));
     if (E.isRight(allowed)) await socket.join(conversationRoom(allowed.right.conversationId));

@@ -2,7 +2,7 @@ import type { Logger } from '../../ports/logger.js';
 import type { Metrics } from '../../ports/metrics.js';
 import { authenticateHandshake } from './authenticate-handshake.js';
 import type { ChatServer, ChatSocket } from './chat-server.js';
-import { chatEventHandlers } from './chat-event-handlers.js';
+import { clientEventHandlers } from './client-event-handlers.js';
 import { exceptionMeta } from './exception-meta.js';
 import { expireSockets } from './expire-sockets.js';
 import type { RealtimeUseCases } from './realtime-use-cases.js';
@@ -11,7 +11,7 @@ import { SocketEventRunner } from './socket-event-runner.js';
 import type { RateLimiter } from '../../ports/rate-limiter.js';
 import { SocketTyping } from './socket-typing.js';
 
-export interface SocketHandlerDeps {
+export interface SocketConnectionDeps {
   readonly useCases: RealtimeUseCases;
   readonly logger: Logger;
   /** Events per user, over all of the user's sockets and processes (keyed by user id). */
@@ -28,7 +28,7 @@ export interface SocketHandlerDeps {
   };
 }
 
-export interface SocketHandlers {
+export interface SocketConnections {
   /** Stops the heartbeat and disconnects this process's sockets; resolves once their presence is released. */
   close(): Promise<void>;
 }
@@ -40,11 +40,11 @@ export interface SocketHandlers {
  * sockets are Socket.IO's own map, token expiry is one sweep, and typing
  * state exists only while the socket types.
  */
-export const bindSocketHandlers = (io: ChatServer, deps: SocketHandlerDeps): SocketHandlers => {
+export const serveSocketConnections = (io: ChatServer, deps: SocketConnectionDeps): SocketConnections => {
   const { useCases, logger, eventBudget, metrics, onConnectionCountChange, options } = deps;
   const sockets = io.of('/').sockets;
   const typing = new SocketTyping({ notifyTyping: useCases.notifyTyping, logger, timeoutMs: options.typingTimeoutMs });
-  const runner = new SocketEventRunner(chatEventHandlers({ useCases, typing }), {
+  const runner = new SocketEventRunner(clientEventHandlers({ useCases, typing }), {
     logger,
     budget: eventBudget,
     metrics,
