@@ -11,6 +11,9 @@ import { ListConversationsQuery } from '../../../src/application/conversations/l
 import { MuteInput } from '../../../src/application/conversations/mute-conversation.js';
 import { EditMessageInput } from '../../../src/application/messages/edit-message.js';
 import { SendMessageInput } from '../../../src/application/messages/send-message.js';
+import { AddGroupMembersInput } from '../../../src/application/groups/add-group-members.js';
+import { CreateConversationInput } from '../../../src/application/groups/create-conversation.js';
+import { RenameGroupInput } from '../../../src/application/groups/rename-group.js';
 import { SyncQueryInput } from '../../../src/application/sync/sync-changes.js';
 import { ListUsersQuery } from '../../../src/application/users/list-users.js';
 import { UpdateProfileInput } from '../../../src/application/users/update-profile.js';
@@ -47,6 +50,9 @@ const BODY_CODECS: Readonly<Record<string, t.Decoder<unknown, unknown>>> = {
   sendMessage: SendMessageInput,
   editMessage: EditMessageInput,
   muteConversation: MuteInput,
+  createConversation: CreateConversationInput,
+  renameConversation: RenameGroupInput,
+  addConversationMembers: AddGroupMembersInput,
 };
 const QUERY_CODECS: Readonly<Record<string, t.Decoder<unknown, unknown>>> = {
   listUsers: ListUsersQuery,
