@@ -357,7 +357,7 @@ export interface paths {
         post?: never;
         /**
          * Remove a member (the owner), or leave the group (`me`, any member)
-         * @description Naming another member takes the owner (403 for anyone else); `me` leaves. Someone who is not a member is a 404 (`Member not found`). Whoever left or was removed is an outsider from then on: the group, its history, sending, marking read, muting and its socket events answer 404 as for any conversation of others. When the owner leaves, the longest-standing member left becomes owner (`conversation_updated`). Every remaining member and the one who left get `member_removed`.
+         * @description Naming another member takes the owner (403 for anyone else); `me` leaves. Someone who is not a member is a 404 (`Member not found`); a direct conversation has no members to change (400). Whoever left or was removed is an outsider from then on: the group, its history, sending, marking read, muting and its socket events answer 404 as for any conversation of others. When the owner leaves, the longest-standing member left becomes owner (`conversation_updated`). Every remaining member and the one who left get `member_removed`.
          */
         delete: operations["removeConversationMember"];
         options?: never;
