@@ -14,9 +14,6 @@ import { CreateConversationInput } from '../../../src/application/groups/create-
 import { RenameGroupInput } from '../../../src/application/groups/rename-group.js';
 import { EditMessageInput } from '../../../src/application/messages/edit-message.js';
 import { SendMessageInput } from '../../../src/application/messages/send-message.js';
-import { AddGroupMembersInput } from '../../../src/application/groups/add-group-members.js';
-import { CreateConversationInput } from '../../../src/application/groups/create-conversation.js';
-import { RenameGroupInput } from '../../../src/application/groups/rename-group.js';
 import { SyncQueryInput } from '../../../src/application/sync/sync-changes.js';
 import { ListUsersQuery } from '../../../src/application/users/list-users.js';
 import { UpdateProfileInput } from '../../../src/application/users/update-profile.js';
