@@ -162,6 +162,18 @@ export const describeGroupMembershipsContract = (implementationName: string, fac
       expect(await repository.membership(id, 'zack')).toMatchObject({ readSeq: 0, deliveredSeq: 0 });
     });
 
+    it("gives a user's read position in each group they are a current member of, and none elsewhere", async () => {
+      const group = await aGroup();
+      const left = await aGroup();
+      const direct = await repository.findOrCreate('amy', 'bob', nextId(), at(1));
+      await repository.advanceRead(group.id, 'amy', 4);
+      await repository.removeMember(left.id, 'amy', at(2));
+
+      const positions = await repository.readPositions('amy', [group.id, left.id, direct.id, nextId()]);
+      expect(positions).toEqual(new Map([[group.id, 4]]));
+      expect(await repository.readPositions('amy', [])).toEqual(new Map());
+    });
+
     it('lists direct conversations and current groups together, newest activity first, with the right total', async () => {
       const old = await repository.findOrCreate('amy', 'bob', nextId(), at(1));
       const group = await aGroup({ now: at(2) });

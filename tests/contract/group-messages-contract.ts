@@ -96,5 +96,30 @@ export const describeGroupMessagesContract = (implementationName: string, factor
       expect(await repository.countUnreadAfter(group, BOB, 0)).toBe(3);
       expect(await repository.countUnreadAfter(nextId(), BOB, 0)).toBe(0);
     });
+
+    it('counts for several conversations at once, each after its own position, leaving out those with none', async () => {
+      const other = nextId();
+      const quiet = nextId();
+      await stored({ senderId: BOB });
+      await stored({ senderId: CAROL });
+      await stored({ senderId: BOB, conversationId: other });
+      await stored({ senderId: ALICE, conversationId: quiet });
+
+      const counts = await repository.countUnreadAfterEach(
+        ALICE,
+        new Map([
+          [group, 1],
+          [other, 0],
+          [quiet, 0],
+        ]),
+      );
+      expect(counts).toEqual(
+        new Map([
+          [group, 1],
+          [other, 1],
+        ]),
+      );
+      expect(await repository.countUnreadAfterEach(ALICE, new Map())).toEqual(new Map());
+    });
   });
 };

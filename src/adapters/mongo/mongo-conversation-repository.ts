@@ -96,6 +96,10 @@ export class MongoConversationRepository implements ConversationRepository {
     return this.memberships.get(conversationId, userId);
   }
 
+  readPositions(userId: string, conversationIds: readonly string[]): Promise<Map<string, number>> {
+    return this.memberships.readPositions(userId, conversationIds);
+  }
+
   activeMembers(conversationId: string): Promise<Membership[]> {
     return this.memberships.active(conversationId);
   }

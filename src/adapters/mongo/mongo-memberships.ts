@@ -54,6 +54,15 @@ export class MongoMemberships {
     return members;
   }
 
+  /** The user's read position in each of these groups they are a current member of. */
+  async readPositions(userId: string, conversationIds: readonly string[]): Promise<Map<string, number>> {
+    if (conversationIds.length === 0) return new Map();
+    const documents = await this.memberships
+      .find({ userId, conversationId: { $in: [...conversationIds] }, ...current })
+      .toArray();
+    return new Map(documents.map((document) => this.decode(document)).map((m) => [m.conversationId, m.readSeq]));
+  }
+
   /** Ids of the groups the user is a current member of. */
   async groupIdsOf(userId: string): Promise<string[]> {
     const documents = await this.memberships

@@ -180,12 +180,35 @@ export class MongoMessageRepository implements MessageRepository {
     conversationIds?: readonly string[],
   ): Promise<Map<string, number>> {
     if (conversationIds?.length === 0) return new Map();
-    const match: Filter<MessageDocument> = {
+    return this.countByConversation({
       receiverId,
       readAt: null,
       deletedAt: null,
       ...(conversationIds ? { conversationId: { $in: [...conversationIds] } } : {}),
-    };
+    });
+  }
+
+  /** One aggregate for all of them: each conversation above its own position. */
+  async countUnreadAfterEach(readerId: string, afterSeqs: ReadonlyMap<string, number>): Promise<Map<string, number>> {
+    if (afterSeqs.size === 0) return new Map();
+    return this.countByConversation({
+      $or: [...afterSeqs].map(([conversationId, afterSeq]) => ({ conversationId, seq: { $gt: afterSeq } })),
+      senderId: { $ne: readerId },
+      deletedAt: null,
+    });
+  }
+
+  countUnreadAfter(conversationId: string, readerId: string, afterSeq: number): Promise<number> {
+    return this.messages.countDocuments({
+      conversationId,
+      seq: { $gt: afterSeq },
+      senderId: { $ne: readerId },
+      deletedAt: null,
+    });
+  }
+
+  /** How many messages match, per conversation; conversations without any are absent. */
+  private async countByConversation(match: Filter<MessageDocument>): Promise<Map<string, number>> {
     const groups = await this.messages
       .aggregate<{ _id: unknown; count: unknown }>([
         { $match: match },
@@ -200,15 +223,6 @@ export class MongoMessageRepository implements MessageRepository {
       counts.set(group._id, group.count);
     }
     return counts;
-  }
-
-  countUnreadAfter(conversationId: string, readerId: string, afterSeq: number): Promise<number> {
-    return this.messages.countDocuments({
-      conversationId,
-      seq: { $gt: afterSeq },
-      senderId: { $ne: readerId },
-      deletedAt: null,
-    });
   }
 
   /** What collided: from the error when the server names it, else by looking. */
