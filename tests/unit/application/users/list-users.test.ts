@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { AccessClaims } from '../../../src/ports/token-service.js';
-import { buildCore, left, right, type Core } from '../../support/build-core.js';
+import type { AccessClaims } from '../../../../src/ports/token-service.js';
+import { buildCore, left, right } from '../../../support/build-core.js';
+import { registerAll } from '../support.js';
 
 /** Someone listing users who blocks nobody and whom nobody blocks. */
 const VIEWER: AccessClaims = {
@@ -8,12 +9,6 @@ const VIEWER: AccessClaims = {
   username: 'viewer',
   sessionId: 'viewer-session',
   expiresAt: new Date('2099-01-01T00:00:00.000Z'),
-};
-
-const registerAll = async (core: Core, usernames: readonly string[]) => {
-  const registered = [];
-  for (const username of usernames) registered.push(await core.register(username));
-  return registered;
 };
 
 const usernames = (count: number): string[] =>
@@ -118,101 +113,5 @@ describe('listing users', () => {
     const aliceAfter = offline.users.find((u) => u.id === alice!.user.id);
     expect(aliceAfter).toMatchObject({ isOnline: false, lastSeen: core.clock.now().toISOString() });
     expect(offline.users.find((u) => u.id === bob!.user.id)?.lastSeen).toBeNull();
-  });
-});
-
-describe('online stats', () => {
-  it('counts a user with three connections once, with the percentage of all users', async () => {
-    const core = buildCore();
-    const [alice, bob] = await registerAll(core, ['alice', 'bob', 'carol']);
-    for (const socket of ['tab-1', 'tab-2', 'tab-3']) {
-      await core.useCases.trackPresence.admit({ id: alice!.user.id, username: 'alice' }, socket);
-    }
-    expect(right(await core.useCases.getOnlineStats.execute())).toEqual({
-      onlineCount: 1,
-      totalUsers: 3,
-      onlinePercentage: 33.33,
-    });
-
-    await core.useCases.trackPresence.admit({ id: bob!.user.id, username: 'bob' }, 'tab-4');
-    expect(right(await core.useCases.getOnlineStats.execute())).toEqual({
-      onlineCount: 2,
-      totalUsers: 3,
-      onlinePercentage: 66.67,
-    });
-  });
-
-  it('reports zero without users', async () => {
-    const core = buildCore();
-    expect(right(await core.useCases.getOnlineStats.execute())).toEqual({
-      onlineCount: 0,
-      totalUsers: 0,
-      onlinePercentage: 0,
-    });
-  });
-});
-
-describe('updating the profile', () => {
-  it('changes the username; login still works and the old name is free again', async () => {
-    const core = buildCore();
-    const [alice] = await registerAll(core, ['alice']);
-    const { user } = right(await core.useCases.updateProfile.execute(alice!.claims, { username: 'Alicia' }));
-    expect(user).toMatchObject({ id: alice!.user.id, username: 'Alicia', email: 'alice@example.com' });
-    expect((await core.infrastructure.users.findById(alice!.user.id))?.username).toBe('Alicia');
-
-    const loggedIn = right(
-      await core.useCases.logIn.execute({ email: 'alice@example.com', password: 'correct horse battery' }, '::1'),
-    );
-    expect(loggedIn.user.username).toBe('Alicia');
-
-    right(
-      await core.useCases.registerUser.execute(
-        {
-          username: 'alice',
-          email: 'second@example.com',
-          password: 'correct horse battery',
-        },
-        '203.0.113.9',
-      ),
-    );
-    expect(await core.infrastructure.users.count()).toBe(2);
-  });
-
-  it('refuses a username taken in another case with a Conflict, leaving the profile unchanged', async () => {
-    const core = buildCore();
-    const [alice] = await registerAll(core, ['alice', 'Bob']);
-    const error = left(await core.useCases.updateProfile.execute(alice!.claims, { username: 'BOB' }));
-    expect(error).toMatchObject({ _tag: 'Conflict', errors: [{ field: 'username' }] });
-    expect((await core.infrastructure.users.findById(alice!.user.id))?.username).toBe('alice');
-  });
-
-  it('lets a user change only the case of their own name', async () => {
-    const core = buildCore();
-    const [alice] = await registerAll(core, ['alice']);
-    const { user } = right(await core.useCases.updateProfile.execute(alice!.claims, { username: 'ALICE' }));
-    expect(user.username).toBe('ALICE');
-  });
-
-  it('changes the e-mail (stored lower-case) and refuses a taken one', async () => {
-    const core = buildCore();
-    const [alice] = await registerAll(core, ['alice', 'bob']);
-    const { user } = right(await core.useCases.updateProfile.execute(alice!.claims, { email: 'New@Example.com' }));
-    expect(user.email).toBe('new@example.com');
-    right(await core.useCases.logIn.execute({ email: 'new@example.com', password: 'correct horse battery' }, '::1'));
-
-    const error = left(await core.useCases.updateProfile.execute(alice!.claims, { email: 'BOB@example.com' }));
-    expect(error).toMatchObject({ _tag: 'Conflict', errors: [{ field: 'email' }] });
-  });
-
-  it.each([
-    ['an empty body', {}],
-    ['an invalid username', { username: 'a b' }],
-    ['an invalid e-mail', { email: 'nope' }],
-    ['an operator object', { username: { $gt: '' } }],
-  ])('refuses %s with a Validation error', async (_name, body) => {
-    const core = buildCore();
-    const [alice] = await registerAll(core, ['alice']);
-    expect(left(await core.useCases.updateProfile.execute(alice!.claims, body))._tag).toBe('Validation');
-    expect((await core.infrastructure.users.findById(alice!.user.id))?.username).toBe('alice');
   });
 });
