@@ -21,27 +21,6 @@ const converse = async (core: Core, a: Registered, b: Registered, count: number)
   return ids;
 };
 
-describe('one conversation per pair', () => {
-  it('gives two users one conversation even when both send their first message at once', async () => {
-    const core = buildCore();
-    const alice = await core.register('alice');
-    const bob = await core.register('bob');
-    const [fromAlice, fromBob] = await Promise.all([
-      send(core, alice, bob, 'hi bob'),
-      send(core, bob, alice, 'hi alice'),
-    ]);
-
-    expect(fromAlice.message.conversationId).toBe(fromBob.message.conversationId);
-    for (const viewer of [alice, bob]) {
-      const { conversations, pagination } = right(await core.useCases.listConversations.execute(viewer.claims, {}));
-      expect(conversations.map((c) => c.id)).toEqual([fromAlice.message.conversationId]);
-      expect(pagination.total).toBe(1);
-    }
-    const messages = await history(core, alice, fromAlice.message.conversationId, {});
-    expect(messages.messages).toHaveLength(2);
-  });
-});
-
 describe('listing conversations', () => {
   it('lists newest activity first, with the other participant (no e-mail) and the caller’s unread count', async () => {
     const core = buildCore();

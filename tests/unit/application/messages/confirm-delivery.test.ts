@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildCore, right, type Core } from '../../support/build-core.js';
-import { sample } from '../../support/metric-sample.js';
-
-/** Lets fire-and-forget work (delivery confirmations) finish. */
-const settle = () => new Promise((resolve) => setImmediate(resolve));
+import { buildCore, right, type Core } from '../../../support/build-core.js';
+import { sample } from '../../../support/metric-sample.js';
+import { anyCursor, send, settle, threeUsers } from '../support.js';
 
 const delivery = (suffix: string, labels: string) => `chat_message_delivery_seconds_${suffix}{${labels}}`;
 
@@ -16,6 +14,45 @@ const acknowledgedAfter = async (core: Core, receiverId: string, ms: number): Pr
 };
 
 const pair = async (core: Core) => ({ alice: await core.register('alice'), bob: await core.register('bob') });
+
+describe('confirming delivery', () => {
+  it('records delivery when the receiver acknowledges, telling the sender once', async () => {
+    const core = buildCore();
+    const { alice, bob } = await threeUsers(core);
+    const sent = await send(core, alice, bob, 'are you there?');
+    core.clock.advance(5_000);
+    const deliveredAt = core.clock.now().toISOString();
+
+    core.notifier.acknowledgeAll(alice.user.id);
+    await settle();
+    expect((await core.infrastructure.messages.findById(sent.message.id))?.deliveredAt).toBeNull();
+
+    core.notifier.acknowledgeAll(bob.user.id);
+    await settle();
+    core.notifier.acknowledgeAll(bob.user.id);
+    await settle();
+
+    expect((await core.infrastructure.messages.findById(sent.message.id))?.deliveredAt?.toISOString()).toBe(
+      deliveredAt,
+    );
+    expect(core.notifier.eventsFor(alice.user.id, 'message_delivered')).toEqual([
+      { messageId: sent.message.id, conversationId: sent.message.conversationId, deliveredAt, cursor: anyCursor },
+    ]);
+  });
+
+  it('confirms delivery only once when the same message is acknowledged again after a retry', async () => {
+    const core = buildCore();
+    const { alice, bob } = await threeUsers(core);
+    const sent = await send(core, alice, bob, 'hi', 'key-1');
+    core.notifier.acknowledgeAll(bob.user.id);
+    await settle();
+    await send(core, alice, bob, 'hi', 'key-1');
+    core.notifier.acknowledgeAll(bob.user.id);
+    await settle();
+    expect(core.notifier.eventsFor(alice.user.id, 'message_delivered')).toHaveLength(1);
+    expect(core.notifier.eventsFor(alice.user.id, 'message_delivered')[0]?.messageId).toBe(sent.message.id);
+  });
+});
 
 describe('delivery latency (chat_message_delivery_seconds)', () => {
   it("is the time from announcing a message to the receiver's acknowledgement, by message type", async () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createWinstonLogger } from '../../../src/adapters/logging/winston-logger.js';
-import { countStoreCalls } from '../../../src/bootstrap/count-store-calls.js';
-import { memoryInfrastructure } from '../../../src/bootstrap/memory-infrastructure.js';
-import type { RoundTripMeter } from '../../../src/ports/round-trip-meter.js';
-import { buildCore, right, testConfig, type Core } from '../../support/build-core.js';
+import { countStoreCalls } from '../../../../src/bootstrap/count-store-calls.js';
+import { memoryInfrastructure } from '../../../../src/bootstrap/memory-infrastructure.js';
+import type { RoundTripMeter } from '../../../../src/ports/round-trip-meter.js';
+import { buildCore, right, testConfig, type Core } from '../../../support/build-core.js';
+import { silentLogger } from '../../../support/silent-logger.js';
 
 /** Writes down each store call as `port.method`. */
 const recordingMeter = (calls: string[]): RoundTripMeter => ({
@@ -14,10 +14,7 @@ const recordingMeter = (calls: string[]): RoundTripMeter => ({
 
 const countedCore = (): { core: Core; calls: string[] } => {
   const calls: string[] = [];
-  const memory = memoryInfrastructure(
-    testConfig(),
-    createWinstonLogger({ level: 'error', format: 'json', silent: true }),
-  );
+  const memory = memoryInfrastructure(testConfig(), silentLogger);
   return { core: buildCore({}, countStoreCalls(memory, recordingMeter(calls))), calls };
 };
 
