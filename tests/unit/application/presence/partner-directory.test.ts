@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ControllableClock } from '../../../src/adapters/clock/controllable-clock.js';
-import { ObjectIdGenerator } from '../../../src/adapters/ids/object-id-generator.js';
-import { InMemoryConversationRepository } from '../../../src/adapters/memory/in-memory-conversation-repository.js';
-import type { ConversationRepository } from '../../../src/ports/conversation-repository.js';
-import { PartnerDirectory } from '../../../src/application/presence/partner-directory.js';
-import { partnerLearningConversations } from '../../../src/application/presence/partner-learning-conversations.js';
+import { ControllableClock } from '../../../../src/adapters/clock/controllable-clock.js';
+import { ObjectIdGenerator } from '../../../../src/adapters/ids/object-id-generator.js';
+import { InMemoryConversationRepository } from '../../../../src/adapters/memory/in-memory-conversation-repository.js';
+import type { ConversationRepository } from '../../../../src/ports/conversation-repository.js';
+import { PartnerDirectory } from '../../../../src/application/presence/partner-directory.js';
+import { partnerLearningConversations } from '../../../../src/application/presence/partner-learning-conversations.js';
 
 const TTL_MS = 30_000;
 

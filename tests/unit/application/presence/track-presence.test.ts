@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { InMemoryConversationRepository } from '../../../src/adapters/memory/in-memory-conversation-repository.js';
-import { createWinstonLogger } from '../../../src/adapters/logging/winston-logger.js';
-import { memoryInfrastructure } from '../../../src/bootstrap/memory-infrastructure.js';
-import { buildCore, right, testConfig, type Core } from '../../support/build-core.js';
-
-type Registered = Awaited<ReturnType<Core['register']>>;
+import { InMemoryConversationRepository } from '../../../../src/adapters/memory/in-memory-conversation-repository.js';
+import { memoryInfrastructure } from '../../../../src/bootstrap/memory-infrastructure.js';
+import { buildCore, right, testConfig, type Core } from '../../../support/build-core.js';
+import { silentLogger } from '../../../support/silent-logger.js';
+import type { Registered } from '../support.js';
 
 const LEASE_SECONDS = 30;
 
-/** Alice talks with Bob; Carol shares no conversation with either. */
 /** The conversations' storage, counting the partner reads that reach it. */
 class CountedConversations extends InMemoryConversationRepository {
   partnerReads = 0;
@@ -19,11 +17,11 @@ class CountedConversations extends InMemoryConversationRepository {
   }
 }
 
+/** Alice talks with Bob; Carol shares no conversation with either. */
 const setUp = async (extraEnv: Record<string, string> = {}) => {
   const env = { PRESENCE_LEASE_SECONDS: String(LEASE_SECONDS), ...extraEnv };
   const conversations = new CountedConversations();
-  const logger = createWinstonLogger({ level: 'error', format: 'json', silent: true });
-  const core = buildCore(env, { ...memoryInfrastructure(testConfig(env), logger), conversations });
+  const core = buildCore(env, { ...memoryInfrastructure(testConfig(env), silentLogger), conversations });
   const alice = await core.register('alice');
   const bob = await core.register('bob');
   const carol = await core.register('carol');

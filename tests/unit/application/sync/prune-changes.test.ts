@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildCore, left, right, type Core } from '../../support/build-core.js';
-
-type Registered = Awaited<ReturnType<Core['register']>>;
+import { buildCore, left, right, type Core } from '../../../support/build-core.js';
+import { send, type Registered } from '../support.js';
 
 const DAY_MS = 86_400_000;
-
-const send = async (core: Core, from: Registered, to: Registered, content: string) =>
-  right(await core.useCases.sendMessage.execute(from.claims, { receiverId: to.user.id, content }));
 
 const sync = async (core: Core, user: Registered, since?: string) =>
   core.useCases.syncChanges.execute(user.claims, since === undefined ? {} : { since });
