@@ -3,7 +3,6 @@ import { BcryptPasswordHasher } from '../../../src/adapters/crypto/bcrypt-passwo
 import { JoseTokenService } from '../../../src/adapters/crypto/jose-token-service.js';
 import { RandomOpaqueTokenGenerator } from '../../../src/adapters/crypto/opaque-token-generator.js';
 import { ObjectIdGenerator } from '../../../src/adapters/ids/object-id-generator.js';
-import { createWinstonLogger } from '../../../src/adapters/logging/winston-logger.js';
 import { SeededRandomSource } from '../../../src/adapters/random/seeded-random-source.js';
 import {
   buildContainer,
@@ -21,6 +20,7 @@ import {
   type Dependencies,
 } from '../../../src/bootstrap/container-ports.js';
 import { buildCore, TEST_ENV } from '../../support/build-core.js';
+import { silentLogger } from '../../support/silent-logger.js';
 
 type TokenName = keyof typeof TOKENS;
 
@@ -34,7 +34,7 @@ const containerParts = (): ContainerParts => {
     notifier,
     metrics,
     infrastructure,
-    logger: createWinstonLogger({ level: 'error', format: 'json', silent: true }),
+    logger: silentLogger,
     ids: new ObjectIdGenerator(),
     random: new SeededRandomSource(7),
     hasher: new BcryptPasswordHasher({ cost: 4 }),
