@@ -55,6 +55,14 @@ export const send = async (core: Core, from: Registered, to: Registered, content
     }),
   );
 
+/** Alice and Bob, and the conversation Alice opened with a first message. */
+export const aliceWroteToBob = async (core: Core) => {
+  const alice = await core.register('alice');
+  const bob = await core.register('bob');
+  const id = (await send(core, alice, bob, 'hi')).message.conversationId;
+  return { alice, bob, id };
+};
+
 export const history = async (core: Core, viewer: Registered, conversationId: string, query: Record<string, unknown>) =>
   right(await core.useCases.getConversationHistory.execute(viewer.claims, conversationId, query));
 

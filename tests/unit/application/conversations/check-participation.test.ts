@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { buildCore, left, right } from '../../../support/build-core.js';
-import { send } from '../support.js';
+import { aliceWroteToBob } from '../support.js';
 
 describe('checking participation', () => {
   it('answers a participant with the conversation id', async () => {
     const core = buildCore();
-    const alice = await core.register('alice');
-    const bob = await core.register('bob');
-    const id = (await send(core, alice, bob, 'hi')).message.conversationId;
+    const { alice, id } = await aliceWroteToBob(core);
     expect(right(await core.useCases.checkParticipation.execute(alice.claims, id))).toEqual({ conversationId: id });
   });
 

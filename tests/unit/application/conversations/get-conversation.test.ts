@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { buildCore, left, right } from '../../../support/build-core.js';
-import { send, UNKNOWN_ID } from '../support.js';
+import { aliceWroteToBob, UNKNOWN_ID } from '../support.js';
 
 describe('getting a conversation', () => {
   it('lets a participant get it, with their unread count and the other participant', async () => {
     const core = buildCore();
-    const alice = await core.register('alice');
-    const bob = await core.register('bob');
-    const id = (await send(core, alice, bob, 'hi')).message.conversationId;
+    const { alice, bob, id } = await aliceWroteToBob(core);
 
     const { conversation } = right(await core.useCases.getConversation.execute(bob.claims, id));
     expect(conversation).toMatchObject({ id, unreadCount: 1, otherParticipant: { id: alice.user.id } });
