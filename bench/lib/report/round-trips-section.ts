@@ -1,6 +1,7 @@
-import { OPERATIONS, type OperationId, type RoundTripRun } from '../scenarios/round-trips.js';
-import type { BenchResults } from './results.js';
-import { familyOf, type CounterFamily } from './round-trip-counters.js';
+import { OPERATIONS, type OperationId, type RoundTripRun } from '../../scenarios/round-trips.js';
+import type { BenchResults } from '../results.js';
+import { familyOf, type CounterFamily } from '../round-trip-counters.js';
+import { table } from './figures.js';
 
 const OPERATION_NAMES: Record<OperationId, string> = {
   restSend: 'REST send',
@@ -28,13 +29,6 @@ const FAMILIES: readonly CounterFamily[] = ['mongo', 'redis', 'store'];
 /** Up to two decimals, without trailing zeros. */
 const count = (value: number | undefined): string =>
   value === undefined ? '–' : Number(value.toFixed(2)).toLocaleString('en-US', { maximumFractionDigits: 2 });
-
-const table = (header: string[], rows: string[][]): string =>
-  [
-    `| ${header.join(' | ')} |`,
-    `|${header.map(() => '---').join('|')}|`,
-    ...rows.map((r) => `| ${r.join(' | ')} |`),
-  ].join('\n');
 
 /** The families a run moved at all (the embedded default moves store calls only). */
 const familiesOf = (run: RoundTripRun): CounterFamily[] => {

@@ -1,21 +1,12 @@
-import * as t from 'io-ts';
-import { IdString } from '../../../application/shared/codecs.js';
-import { SendMessageInput } from '../../../application/messages/send-message.js';
-import { EDGE_ERROR_CODES, ERROR_CODES } from '../../../domain/errors.js';
+import { ERROR_CODES } from '../../../domain/errors.js';
 import { PREVIEW_LENGTH } from '../../../domain/message.js';
-import type {
-  ClientToServerEvents,
-  ResyncReason,
-  ServerEventName,
-  ServerEventPayload,
-  ServerToClientEvents,
-} from '../../../ports/realtime-events.js';
+import type { ResyncReason, ServerEventName } from '../../../ports/realtime-events.js';
 import type { SessionEndReason } from '../../../ports/session-revocations.js';
-import { boolean, dateTime, idString, object, oneOf, ref, string, type Schema } from '../openapi/schema-builders.js';
+import { boolean, dateTime, idString, object, oneOf, ref, string } from '../openapi/schema-builders.js';
+import type { ServerEventDoc } from './event-doc-types.js';
 import {
   ALICE,
   BOB,
-  CLIENT_MESSAGE_ID,
   CONVERSATION_ID,
   EXAMPLE_CURSOR,
   LATER,
@@ -24,58 +15,7 @@ import {
   exampleConversation,
   exampleMessage,
 } from './event-examples.js';
-
-export type ClientEventName = keyof ClientToServerEvents;
-export type ClientEventPayload<E extends ClientEventName> = Parameters<ClientToServerEvents[E]>[0];
-/** What the server's ack carries when the event succeeded (`ok: true` and the data). */
-export type AckSuccess<E extends ClientEventName> = Extract<
-  Parameters<NonNullable<Parameters<ClientToServerEvents[E]>[1]>>[0],
-  { ok: true }
->;
-export type AckErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES] | typeof EDGE_ERROR_CODES.internal;
-
-/** An event the server emits. */
-export interface ServerEventDoc<E extends ServerEventName> {
-  readonly summary: string;
-  readonly description: string;
-  /** Which sockets get it. */
-  readonly recipients: string;
-  readonly payload: Schema;
-  readonly example: ServerEventPayload<E>;
-  /** The acknowledgement the server asks the client for, when it asks for one. */
-  readonly reply?: { readonly summary: string; readonly payload: Schema; readonly example: unknown };
-}
-
-/** An event a client emits, with an optional ack callback. */
-export interface ClientEventDoc<E extends ClientEventName> {
-  readonly summary: string;
-  readonly description: string;
-  /** The io-ts codec the server decodes the payload with; the payload schema is derived from it. */
-  readonly codec: t.Decoder<unknown, unknown>;
-  readonly fieldDescriptions: Readonly<Record<string, string>>;
-  /** Rules the use case checks beyond the codec, as JSON Schema merged into the payload schema. */
-  readonly payloadRules?: Schema;
-  readonly example: ClientEventPayload<E>;
-  readonly ack: { readonly data: Readonly<Record<string, Schema>>; readonly example: AckSuccess<E> };
-  /** Codes this event's own failures carry; those every event can answer are in EVERY_EVENT_ERRORS. */
-  readonly errors: readonly AckErrorCode[];
-}
-
-/** Every code a socket error can carry. */
-export const SOCKET_ERROR_CODES = [
-  ...Object.values(ERROR_CODES),
-  EDGE_ERROR_CODES.internal,
-] as const satisfies readonly AckErrorCode[];
-
-/** `{code, message}`, the error of a failed ack or of the `error` event. */
-export const ackError = (codes: readonly AckErrorCode[]): Schema => object({ code: oneOf(...codes), message: string });
-
-/** Failures any client event can be answered with. */
-export const EVERY_EVENT_ERRORS = [
-  ERROR_CODES.RateLimited,
-  ERROR_CODES.Unavailable,
-  EDGE_ERROR_CODES.internal,
-] as const satisfies readonly AckErrorCode[];
+import { ackError, SOCKET_ERROR_CODES } from './socket-error-codes.js';
 
 const SESSION_END_REASONS = ['logout', 'revoked', 'credentials_changed'] as const satisfies readonly SessionEndReason[];
 const RESYNC_REASONS = ['fan_out_restored'] as const satisfies readonly ResyncReason[];
@@ -90,10 +30,8 @@ const cursor = {
   ...ref('ChangeCursor'),
   description: 'This change’s place in the change feed (`GET /api/sync`): extend your cursor with it',
 };
-const messageAndConversation = { message: ref('Message'), conversation: ref('Conversation'), cursor };
-const conversationId = { conversationId: idString };
-const ConversationRef = t.type({ conversationId: IdString });
-const MessageRef = t.type({ messageId: IdString });
+/** What `message_received`, `message_sent` and the `send_message` ack carry. */
+export const messageAndConversation = { message: ref('Message'), conversation: ref('Conversation'), cursor };
 
 /** Every event the server emits, one entry per key of ServerToClientEvents. */
 export const serverEvents = {
@@ -245,84 +183,3 @@ export const serverEvents = {
     example: { code: ERROR_CODES.Unauthorized, message: 'token expired' },
   },
 } satisfies { [E in ServerEventName]: ServerEventDoc<E> };
-
-/** Every event a client may emit, one entry per key of ClientToServerEvents. */
-export const clientEvents = {
-  join_room: {
-    summary: 'This socket shows a conversation',
-    description:
-      'Joins the socket to the conversation’s room. Participants only: to anyone else the conversation does not exist (`NOT_FOUND`). ' +
-      'Joining means this socket is viewing the conversation: until it leaves (or disconnects) it gets no `new_message_notification` for it; `message_received` still comes.',
-    codec: ConversationRef,
-    fieldDescriptions: { conversationId: 'A conversation of the caller' },
-    example: { conversationId: CONVERSATION_ID },
-    ack: { data: conversationId, example: { ok: true, conversationId: CONVERSATION_ID } },
-    errors: [ERROR_CODES.Validation, ERROR_CODES.NotFound],
-  },
-  leave_room: {
-    summary: 'This socket no longer shows a conversation',
-    description:
-      'Leaves the conversation’s room; any well-formed id is accepted. The socket gets `new_message_notification` for it again.',
-    codec: ConversationRef,
-    fieldDescriptions: { conversationId: 'The conversation to leave' },
-    example: { conversationId: CONVERSATION_ID },
-    ack: { data: conversationId, example: { ok: true, conversationId: CONVERSATION_ID } },
-    errors: [ERROR_CODES.Validation],
-  },
-  send_message: {
-    summary: 'Send a text message',
-    description:
-      'Exactly as `POST /api/messages/send`: to a user (`receiverId`; the first message creates the pair’s conversation) or into a conversation (`conversationId`), never both. ' +
-      'With `clientMessageId`, a retry returns the message stored the first time (and announces it again) instead of storing another: retry with the same id until an ack with `ok: true` arrives. ' +
-      'The ack carries the stored message; the receiver gets `message_received` (and `new_message_notification` on the sockets not viewing the conversation), the sender’s other sockets `message_sent`. ' +
-      'Sent without an ack callback, the sending socket gets `message_sent` too. ' +
-      'A receiver who blocks the sender refuses it: `FORBIDDEN`.',
-    codec: SendMessageInput,
-    fieldDescriptions: {
-      receiverId: 'The user to write to (or give conversationId)',
-      conversationId: 'The conversation to write into (or give receiverId)',
-      clientMessageId:
-        'Idempotency key, unique per sender: the same key always stands for the same message (a UUID does)',
-    },
-    payloadRules: { oneOf: [{ required: ['receiverId'] }, { required: ['conversationId'] }] },
-    example: { conversationId: CONVERSATION_ID, content: exampleMessage.content, clientMessageId: CLIENT_MESSAGE_ID },
-    ack: {
-      data: messageAndConversation,
-      example: { ok: true, message: exampleMessage, conversation: exampleConversation, cursor: EXAMPLE_CURSOR },
-    },
-    errors: [ERROR_CODES.Validation, ERROR_CODES.NotFound, ERROR_CODES.Forbidden],
-  },
-  typing_start: {
-    summary: 'The user is typing in a conversation',
-    description:
-      'The partner gets `user_typing {isTyping: true}` once, however many of the user’s sockets type, unless either blocks the other. ' +
-      'Typing ends by itself `TYPING_TIMEOUT_MS` after the last start: repeat the start while the user keeps typing.',
-    codec: ConversationRef,
-    fieldDescriptions: { conversationId: 'A conversation of the caller' },
-    example: { conversationId: CONVERSATION_ID },
-    ack: { data: conversationId, example: { ok: true, conversationId: CONVERSATION_ID } },
-    errors: [ERROR_CODES.Validation, ERROR_CODES.NotFound],
-  },
-  typing_stop: {
-    summary: 'The user stopped typing in a conversation',
-    description: 'The partner gets `user_typing {isTyping: false}` when no other socket of the user still types there.',
-    codec: ConversationRef,
-    fieldDescriptions: { conversationId: 'A conversation of the caller' },
-    example: { conversationId: CONVERSATION_ID },
-    ack: { data: conversationId, example: { ok: true, conversationId: CONVERSATION_ID } },
-    errors: [ERROR_CODES.Validation, ERROR_CODES.NotFound],
-  },
-  message_read: {
-    summary: 'Mark a received message read',
-    description:
-      'As `PUT /api/messages/{messageId}/read`: only the receiver may (`FORBIDDEN` for the sender), and marking twice keeps the first time. The sender gets `message_read`.',
-    codec: MessageRef,
-    fieldDescriptions: { messageId: 'A message the caller received' },
-    example: { messageId: MESSAGE_ID },
-    ack: {
-      data: { message: ref('Message') },
-      example: { ok: true, message: { ...exampleMessage, deliveredAt: LATER, readAt: LATER } },
-    },
-    errors: [ERROR_CODES.Validation, ERROR_CODES.NotFound, ERROR_CODES.Forbidden],
-  },
-} satisfies { [E in ClientEventName]: ClientEventDoc<E> };
