@@ -204,8 +204,9 @@ export class LiveSession {
   }
 
   async markRead(conversationId: string): Promise<number> {
+    const upToSeq = this.store.lastSeqOf(conversationId);
     const data = await this.options.rest.call<MarkReadData>('PUT', `${conversationPath(conversationId)}/mark-read`);
-    const { messages, conversation } = this.store.markRead(conversationId, new Date().toISOString());
+    const { messages, conversation } = this.store.markRead(conversationId, new Date().toISOString(), upToSeq);
     for (const message of messages) this.updates.show(message);
     if (conversation) this.events.emit('conversation', conversation);
     return data.markedCount;
