@@ -5,7 +5,7 @@ import { Budget } from './lib/budget.js';
 import { killAllChildren, setChildLog } from './lib/children.js';
 import { machineInfo } from './lib/machine.js';
 import { parseOptions } from './lib/options.js';
-import { writeReport } from './lib/report.js';
+import { writeReport } from './lib/report/write-report.js';
 import type { BenchResults, ScenarioId } from './lib/results.js';
 import { setProfileDir } from './lib/servers.js';
 import { startRealServices, type RealServices } from './lib/services.js';

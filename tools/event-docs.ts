@@ -1,12 +1,8 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { ackSchema, clientPayloadSchema } from '../src/adapters/http/asyncapi/asyncapi-document.js';
-import {
-  clientEvents,
-  serverEvents,
-  type ClientEventDoc,
-  type ClientEventName,
-  type ServerEventDoc,
-} from '../src/adapters/http/asyncapi/event-catalog.js';
+import { clientEvents } from '../src/adapters/http/asyncapi/client-events.js';
+import type { ClientEventDoc, ClientEventName, ServerEventDoc } from '../src/adapters/http/asyncapi/event-doc-types.js';
+import { serverEvents } from '../src/adapters/http/asyncapi/server-events.js';
 import { limitTable, markdownTable } from '../src/adapters/http/asyncapi/limit-rows.js';
 import type { RealtimeLimits } from '../src/adapters/http/asyncapi/realtime-limits.js';
 import type { Schema } from '../src/adapters/http/openapi/schema-builders.js';

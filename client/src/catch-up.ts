@@ -1,3 +1,4 @@
+import { historyPath } from './api-paths.js';
 import { backoffDelay, Waiter } from './backoff.js';
 import type { ChangeCursor } from './change-cursor.js';
 import { ChatApiError } from './chat-api-error.js';
@@ -19,8 +20,6 @@ const eachInParallel = async <T>(items: readonly T[], limit: number, work: (item
   };
   await Promise.all(Array.from({ length: Math.min(limit, queue.length) }, worker));
 };
-
-const historyPath = (conversationId: string) => `/api/conversations/${encodeURIComponent(conversationId)}/messages`;
 
 export interface CatchUpDeps {
   readonly rest: RestClient;

@@ -1,6 +1,8 @@
 import { AuthSession, LOGIN_KEY, readStoredLogin, type IssuedTokens } from './auth-session.js';
 import { ChatApiError } from './chat-api-error.js';
+import type { ChatClientOptions } from './chat-client-options.js';
 import { memoryStorage, type KeyValueStorage } from './key-value-storage.js';
+import type { GroupActions } from './group-conversations.js';
 import { LiveSession } from './live-session.js';
 import type {
   ChatMessage,
@@ -24,28 +26,6 @@ import type {
   UserListQuery,
 } from './rest-types.js';
 import { TypedEmitter } from './typed-emitter.js';
-import type { WebSocketConstructor } from './web-socket-transports.js';
-
-export interface ChatClientOptions {
-  /** The server: '' for the page's own origin in a browser, e.g. 'http://localhost:3000' in Node. */
-  readonly baseUrl: string;
-  /** Where the login (refresh token) and the outbox persist; default memoryStorage(). */
-  readonly storage?: KeyValueStorage;
-  /** Default globalThis.fetch. */
-  readonly fetch?: typeof fetch;
-  /** Renew the access token this long before it expires (at most a third of its lifetime); default 30. */
-  readonly refreshMarginSeconds?: number;
-  /** A WebSocket class where there is no global one (Node 20: `WebSocket` from `ws`); default: global, else `ws` if installed, else long-polling. */
-  readonly WebSocket?: WebSocketConstructor;
-  /** Socket.IO path; default `/socket.io` under the base URL's path. */
-  readonly socketPath?: string;
-  /** How long one REST request may take; default 15 s. */
-  readonly requestTimeoutMs?: number;
-  /** How long a send over the socket waits for its acknowledgement before it is tried again; default 10 s. */
-  readonly sendTimeoutMs?: number;
-  /** The clock (ms since the epoch) deciding when tokens are due; default Date.now. */
-  readonly now?: () => number;
-}
 
 const notLoggedIn = () => new ChatApiError(401, 'UNAUTHORIZED', 'Not logged in');
 
@@ -218,34 +198,12 @@ export class ChatClient {
   }
 
   /**
-   * Starts a group of the caller (its owner) and these users, with a title;
-   * with one user and no title, finds or starts the direct conversation with them.
+   * Groups: `create(participantIds, title?)` (one user and no title finds or
+   * starts the direct conversation), and for a group's owner `rename`,
+   * `addMembers`, `removeMember`; any member may `leave`.
    */
-  createConversation(participantIds: readonly string[], title?: string): Promise<ConversationState> {
-    return this.session().groups.create(participantIds, title);
-  }
-
-  /** Renames a group (its owner only). */
-  renameConversation(conversationId: string, title: string): Promise<ConversationState> {
-    return this.session().groups.rename(conversationId, title);
-  }
-
-  /** Adds members to a group (its owner only); `added`: who joined by this call. They see its messages from now on. */
-  addMembers(
-    conversationId: string,
-    userIds: readonly string[],
-  ): Promise<{ conversation: ConversationState; added: string[] }> {
-    return this.session().groups.addMembers(conversationId, userIds);
-  }
-
-  /** Removes a member from a group (its owner only). */
-  removeMember(conversationId: string, userId: string): Promise<ConversationState> {
-    return this.session().groups.removeMember(conversationId, userId);
-  }
-
-  /** Leaves a group: it is gone from `conversations()` with its messages (`conversation_left`). */
-  leaveConversation(conversationId: string): Promise<void> {
-    return this.session().groups.leave(conversationId);
+  get groups(): GroupActions {
+    return this.session().groups;
   }
 
   /** Call on every keystroke: `typing_start` once (renewed while typing), `typing_stop` after 3 s idle or on send. */

@@ -181,22 +181,38 @@ export class ConversationStore {
     return patched;
   }
 
-  /** The conversation was marked read here: its incoming messages read, its unread count zero. */
+  /** The position up to which a mark-read asked now covers what this store holds. */
+  lastSeqOf(conversationId: string): number {
+    return this.logs.get(conversationId)?.list().at(-1)?.seq ?? Number.MAX_SAFE_INTEGER;
+  }
+
+  /**
+   * The conversation was marked read up to `upToSeq` (the position held when
+   * the request went out): those incoming messages read. A message that
+   * arrived while the request was in flight stays unread, so the next
+   * mark-read covers it on the server too.
+   */
   markRead(
     conversationId: string,
     readAt: string,
+    upToSeq = Number.MAX_SAFE_INTEGER,
   ): { messages: ChatMessage[]; conversation: ConversationState | null } {
     const log = this.logs.get(conversationId);
     const messages: ChatMessage[] = [];
+    let stillUnread = 0;
     for (const message of log?.list() ?? []) {
       if (!this.countsAsUnread(message)) continue;
+      if (message.seq > upToSeq) {
+        stillUnread += 1;
+        continue;
+      }
       const patched = patchMessage(message, { readAt });
       log!.replace(patched);
       messages.push(patched);
     }
     const state = this.states.get(conversationId);
-    if (!state || state.unreadCount === 0) return { messages, conversation: null };
-    const read = { ...state, unreadCount: 0 };
+    if (!state || state.unreadCount === stillUnread) return { messages, conversation: null };
+    const read = { ...state, unreadCount: stillUnread };
     this.states.set(conversationId, read);
     return { messages, conversation: read };
   }

@@ -13,6 +13,9 @@ import type { TypedEmitter } from './typed-emitter.js';
 
 const conversationPath = (id: string) => `/api/conversations/${encodeURIComponent(id)}`;
 
+/** What an application does with groups (`ChatClient.groups`). */
+export type GroupActions = Pick<GroupConversations, 'create' | 'rename' | 'addMembers' | 'removeMember' | 'leave'>;
+
 export interface GroupConversationsDeps {
   readonly rest: RestClient;
   readonly store: ConversationStore;

@@ -1,5 +1,7 @@
-export { ChatClient, type ChatClientOptions } from './chat-client.js';
+export { ChatClient } from './chat-client.js';
+export type { ChatClientOptions } from './chat-client-options.js';
 export { ChatApiError } from './chat-api-error.js';
+export type { GroupActions } from './group-conversations.js';
 export { memoryStorage, localStorageStorage, type KeyValueStorage } from './key-value-storage.js';
 export type {
   ChatMessage,

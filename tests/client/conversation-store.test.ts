@@ -64,6 +64,25 @@ describe('the conversation store', () => {
     expect(conversation?.unreadCount).toBe(0);
   });
 
+  it('leaves unread what arrived after the mark-read went out, so the next one covers it', () => {
+    const store = new ConversationStore(ME);
+    store.putMessage(storedMessage(1));
+    const upToSeq = store.lastSeqOf(CONVERSATION);
+    store.putMessage(storedMessage(2));
+    const { messages, conversation } = store.markRead(CONVERSATION, '2026-01-03T00:00:00.000Z', upToSeq);
+    expect(messages.map((m) => m.seq)).toEqual([1]);
+    expect(
+      store
+        .log(CONVERSATION)
+        ?.list()
+        .map((m) => [m.seq, m.readAt !== null]),
+    ).toEqual([
+      [1, true],
+      [2, false],
+    ]);
+    expect(conversation?.unreadCount).toBe(1);
+  });
+
   it('shows the other participant’s presence on their conversation', () => {
     const store = new ConversationStore(ME);
     store.applySummary(summary(1));

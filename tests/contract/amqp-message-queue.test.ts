@@ -6,6 +6,7 @@ import { AmqpMessageQueue, type AmqpMessageQueueOptions } from '../../src/adapte
 import type { Logger } from '../../src/ports/logger.js';
 import { freePort } from '../support/services/free-port.js';
 import { useService } from '../support/services/use-service.js';
+import { silentLogger } from '../support/silent-logger.js';
 import { startRelay } from '../support/tcp-relay.js';
 import { describeMessageQueueContract } from './message-queue-contract.js';
 
@@ -16,14 +17,6 @@ const WAIT = { timeout: 10_000, interval: 20 };
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 const uniqueName = (label: string) => `amqp-mq-${label}-${randomBytes(4).toString('hex')}`;
-
-const silentLogger: Logger = {
-  debug: () => undefined,
-  info: () => undefined,
-  warn: () => undefined,
-  error: () => undefined,
-  child: () => silentLogger,
-};
 
 const withChannel = async <T>(url: string, use: (channel: Channel) => Promise<T>): Promise<T> => {
   const connection = await amqplib.connect(url);

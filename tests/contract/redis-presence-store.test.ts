@@ -1,29 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
-import { RedisConnection } from '../../src/adapters/redis/redis-connection.js';
+import { describe, expect, it } from 'vitest';
 import { RedisPresenceStore } from '../../src/adapters/redis/redis-presence-store.js';
+import { redisTestConnections } from '../support/redis-test-connections.js';
 import { useService } from '../support/services/use-service.js';
 import { describePresenceStoreContract } from './presence-store-contract.js';
 
 const redis = useService('redis');
-const opened: RedisConnection[] = [];
-
-/** A connection under a key prefix of its own, removed with its keys after each test. */
-const openConnection = async (keyPrefix = `test:${randomUUID()}:`): Promise<RedisConnection> => {
-  const connection = new RedisConnection({ url: redis.url ?? '', keyPrefix });
-  await connection.connect();
-  opened.push(connection);
-  return connection;
-};
-
-afterEach(async () => {
-  for (const connection of opened.splice(0)) {
-    for await (const keys of connection.client.scanIterator({ MATCH: `${connection.keyPrefix}*`, COUNT: 100 })) {
-      if (keys.length > 0) await connection.client.del(keys);
-    }
-    await connection.quit();
-  }
-});
+const openConnection = redisTestConnections(redis);
 
 describe.skipIf(redis.skip)('RedisPresenceStore', () => {
   describePresenceStoreContract(
@@ -35,8 +18,8 @@ describe.skipIf(redis.skip)('RedisPresenceStore', () => {
 
   it('shares connections between processes: two stores on one Redis count a user once', async () => {
     const keyPrefix = `test:${randomUUID()}:`;
-    const processA = new RedisPresenceStore(await openConnection(keyPrefix));
-    const processB = new RedisPresenceStore(await openConnection(keyPrefix));
+    const processA = new RedisPresenceStore(await openConnection({ keyPrefix }));
+    const processB = new RedisPresenceStore(await openConnection({ keyPrefix }));
 
     expect(await processA.admit('alice', 'socket-on-a', now, 20)).toBe('first');
     expect(await processB.admit('alice', 'socket-on-b', now, 20)).toBe('another');
@@ -52,8 +35,8 @@ describe.skipIf(redis.skip)('RedisPresenceStore', () => {
   it('admits exactly up to the limit when processes race for the last places', async () => {
     const keyPrefix = `test:${randomUUID()}:`;
     const processes = [
-      new RedisPresenceStore(await openConnection(keyPrefix)),
-      new RedisPresenceStore(await openConnection(keyPrefix)),
+      new RedisPresenceStore(await openConnection({ keyPrefix })),
+      new RedisPresenceStore(await openConnection({ keyPrefix })),
     ];
     const racing = await Promise.all(
       Array.from({ length: 40 }, (_, i) => processes[i % 2]!.admit('alice', `socket-${i}`, now, 7)),

@@ -1,29 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
-import { RedisConnection } from '../../src/adapters/redis/redis-connection.js';
+import { describe, expect, it } from 'vitest';
 import { createRedisRateLimiterFactory } from '../../src/adapters/redis/redis-rate-limiter.js';
+import { redisTestConnections } from '../support/redis-test-connections.js';
 import { useService } from '../support/services/use-service.js';
 import { describeRateLimiterContract } from './rate-limiter-contract.js';
 
 const redis = useService('redis');
-const opened: RedisConnection[] = [];
-
-/** A connection under a key prefix of its own, removed with its keys after each test. */
-const openConnection = async (keyPrefix = `test:${randomUUID()}:`): Promise<RedisConnection> => {
-  const connection = new RedisConnection({ url: redis.url ?? '', keyPrefix });
-  await connection.connect();
-  opened.push(connection);
-  return connection;
-};
-
-afterEach(async () => {
-  for (const connection of opened.splice(0)) {
-    for await (const keys of connection.client.scanIterator({ MATCH: `${connection.keyPrefix}*`, COUNT: 100 })) {
-      if (keys.length > 0) await connection.client.del(keys);
-    }
-    await connection.quit();
-  }
-});
+const openConnection = redisTestConnections(redis);
 
 describe.skipIf(redis.skip)('Redis rate limiter', () => {
   describeRateLimiterContract('redis', async () => createRedisRateLimiterFactory(await openConnection()));
@@ -31,8 +14,8 @@ describe.skipIf(redis.skip)('Redis rate limiter', () => {
   it('shares counters between processes', async () => {
     const keyPrefix = `test:${randomUUID()}:`;
     const rule = { name: 'login', points: 2, durationSeconds: 60 };
-    const processA = createRedisRateLimiterFactory(await openConnection(keyPrefix))(rule);
-    const processB = createRedisRateLimiterFactory(await openConnection(keyPrefix))(rule);
+    const processA = createRedisRateLimiterFactory(await openConnection({ keyPrefix }))(rule);
+    const processB = createRedisRateLimiterFactory(await openConnection({ keyPrefix }))(rule);
 
     expect(await processA.consume('ip')).toEqual({ allowed: true, remaining: 1 });
     expect(await processB.consume('ip')).toEqual({ allowed: true, remaining: 0 });

@@ -2,21 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AmqpHealthIndicator } from '../../src/adapters/amqp/amqp-health-indicator.js';
 import { AmqpMessageQueue } from '../../src/adapters/amqp/amqp-message-queue.js';
-import type { Logger } from '../../src/ports/logger.js';
 import { rabbitmqLauncher } from '../support/services/rabbitmq.js';
 import type { LocalServer } from '../support/services/service-launcher.js';
+import { silentLogger } from '../support/silent-logger.js';
 
 const unavailable = await rabbitmqLauncher.unavailableReason();
 if (unavailable && process.env.REQUIRE_SERVICES === '1') throw new Error(`REQUIRE_SERVICES=1 but ${unavailable}`);
 if (unavailable) console.warn(`[skipped] rabbitmq restart: ${unavailable}`);
-
-const silentLogger: Logger = {
-  debug: () => undefined,
-  info: () => undefined,
-  warn: () => undefined,
-  error: () => undefined,
-  child: () => silentLogger,
-};
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 

@@ -2,67 +2,20 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { COLLECTIONS } from '../../src/adapters/mongo/collection-names.js';
 import { ObjectIdGenerator } from '../../src/adapters/ids/object-id-generator.js';
 import type { DeliveryOutcome } from '../../src/application/auto/deliver-queued-message.js';
-import type { AutoMessage } from '../../src/domain/auto-message.js';
-import { normaliseUsername } from '../../src/domain/user.js';
 import type { AutoMessageRepository } from '../../src/ports/auto-message-repository.js';
-import type { QueuedAutoMessage } from '../../src/ports/message-queue.js';
+import { addUsers, manualAutoMessage } from '../support/auto-message-fixtures.js';
 import type { Core } from '../support/build-core.js';
-import { rabbitmqLauncher } from '../support/services/rabbitmq.js';
-import type { LocalServer } from '../support/services/service-launcher.js';
+import { eventually } from '../support/eventually.js';
 import { useService } from '../support/services/use-service.js';
 import { startRelay } from '../support/tcp-relay.js';
-import { eventually } from '../support/eventually.js';
+import { DAY_MS, deliverWith, itemOf, planDueItems } from './support/auto-pipeline-steps.js';
 import { RealPipelines } from './support/real-pipelines.js';
 
 const mongo = useService('mongo');
 const rabbitmq = useService('rabbitmq');
-const noDedicatedBroker = await rabbitmqLauncher.unavailableReason();
-if (noDedicatedBroker && process.env.REQUIRE_SERVICES === '1') {
-  throw new Error(`REQUIRE_SERVICES=1 but ${noDedicatedBroker}`);
-}
-if (noDedicatedBroker) console.warn(`[skipped] auto pipeline across a broker restart: ${noDedicatedBroker}`);
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const ids = new ObjectIdGenerator();
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-const addUsers = async (core: Core, count: number): Promise<string[]> => {
-  const added: string[] = [];
-  for (let i = 0; i < count; i += 1) {
-    const id = ids.next();
-    const username = `auto_${id}`;
-    const now = core.clock.now();
-    await core.infrastructure.users.insert({
-      id,
-      username,
-      usernameLower: normaliseUsername(username),
-      email: `${username}@example.com`,
-      passwordHash: 'unused',
-      isActive: true,
-      lastSeen: null,
-      createdAt: now,
-      updatedAt: now,
-    });
-    added.push(id);
-  }
-  return added;
-};
-
-/** Plans the day on `core` and moves every clock a day on, so each planned item is due. */
-const planDueItems = async (core: Core, ...otherClocks: Core[]): Promise<AutoMessage[]> => {
-  const plan = await core.useCases.planAutoMessages.execute();
-  for (const each of [core, ...otherClocks]) each.clock.advance(DAY_MS);
-  return core.infrastructure.autoMessages.listByPlanDay(plan.day);
-};
-
-const deliverWith = (core: Core) => (message: QueuedAutoMessage, attempt: { attempt: number; maxAttempts: number }) =>
-  core.useCases.deliverQueuedMessage.execute(message, attempt);
-
-const itemOf = async (core: Core, id: string): Promise<AutoMessage> => {
-  const item = await core.infrastructure.autoMessages.findById(id);
-  if (!item) throw new Error(`auto message ${id} not found`);
-  return item;
-};
 
 describe.skipIf(mongo.skip || rabbitmq.skip)('the auto-message pipeline on real Mongo and RabbitMQ', () => {
   let pipelines: RealPipelines;
@@ -213,25 +166,14 @@ describe.skipIf(mongo.skip || rabbitmq.skip)('the auto-message pipeline on real 
     const core = await pipelines.core({ db, queue: pipelines.uniqueName('poison'), rabbitUrl: rabbitmq.url! });
     const [sender] = await addUsers(core, 1);
     const id = ids.next();
-    const now = core.clock.now();
     await core.infrastructure.autoMessages.insertMany([
-      {
+      manualAutoMessage({
         id,
-        planKey: `manual#${id}`,
-        planDay: 'manual',
         senderId: sender!,
         receiverId: ids.next(), // no such user
         content: 'to nobody',
-        sendAt: now,
-        status: 'planned',
-        leaseUntil: null,
-        retryCount: 0,
-        lastError: null,
-        messageId: null,
-        createdAt: now,
-        queuedAt: null,
-        sentAt: null,
-      },
+        sendAt: core.clock.now(),
+      }),
     ]);
     const attempts: number[] = [];
     await core.infrastructure.queue.consume(async (message, attempt) => {
@@ -255,60 +197,4 @@ describe.skipIf(mongo.skip || rabbitmq.skip)('the auto-message pipeline on real 
     core.clock.advance(DAY_MS);
     expect((await core.useCases.enqueueDueAutoMessages.execute()).queued).toBe(0);
   });
-});
-
-// A broker of its own, since this test stops it; Mongo is the shared one.
-describe.skipIf(mongo.skip || noDedicatedBroker !== null)('the auto-message pipeline across a broker restart', () => {
-  let broker: LocalServer;
-  let pipelines: RealPipelines;
-
-  beforeAll(async () => {
-    [broker, pipelines] = await Promise.all([rabbitmqLauncher.launch(), RealPipelines.connect(mongo.url!)]);
-  });
-  afterAll(async () => {
-    await pipelines?.close();
-    await broker?.stop();
-  });
-
-  it('loses nothing and duplicates nothing when the broker restarts in the middle of a batch', async () => {
-    const db = pipelines.uniqueName('restart');
-    const core = await pipelines.core({
-      db,
-      queue: pipelines.uniqueName('restart'),
-      rabbitUrl: broker.url,
-      env: { AUTO_PREFETCH: '2' },
-    });
-    await addUsers(core, 40);
-    const items = await planDueItems(core);
-    expect(items).toHaveLength(20);
-    expect((await core.useCases.enqueueDueAutoMessages.execute()).queued).toBe(20);
-
-    const outcomes: DeliveryOutcome[] = [];
-    await core.infrastructure.queue.consume(async (message, attempt) => {
-      await sleep(100); // slow enough that the restart lands mid-batch
-      outcomes.push(await deliverWith(core)(message, attempt));
-    });
-    await eventually(async () =>
-      expect((await core.infrastructure.autoMessages.countByStatus()).sent).toBeGreaterThanOrEqual(4),
-    );
-    await broker.stop();
-    expect((await core.infrastructure.autoMessages.countByStatus()).sent).toBeLessThan(20);
-    await broker.start();
-
-    await eventually(
-      async () => expect((await core.infrastructure.autoMessages.countByStatus()).sent).toBe(20),
-      40_000,
-    );
-    for (const item of items) {
-      expect(await pipelines.db(db).collection(COLLECTIONS.messages).countDocuments({ autoMessageId: item.id })).toBe(
-        1,
-      );
-      expect(await core.infrastructure.autoMessages.findById(item.id)).toMatchObject({
-        status: 'sent',
-        lastError: null,
-      });
-    }
-    expect(outcomes.filter((outcome) => outcome === 'delivered')).toHaveLength(20);
-    expect(await core.infrastructure.queue.deadLetters()).toEqual([]);
-  }, 60_000);
 });

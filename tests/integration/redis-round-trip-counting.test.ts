@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { Server } from 'socket.io';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PrometheusMetrics } from '../../src/adapters/metrics/prometheus-metrics.js';
-import { RedisConnection } from '../../src/adapters/redis/redis-connection.js';
+import type { RedisConnection } from '../../src/adapters/redis/redis-connection.js';
 import { createRedisRateLimiterFactory } from '../../src/adapters/redis/redis-rate-limiter.js';
 import { connectSocketIoRedisFanOut } from '../../src/adapters/redis/socket-io-redis-fan-out.js';
 import { eventually } from '../support/eventually.js';
 import { sample } from '../support/metric-sample.js';
 import { RecordingLogger } from '../support/recording-logger.js';
+import { redisTestConnections } from '../support/redis-test-connections.js';
 import { useService } from '../support/services/use-service.js';
 
 const redis = useService('redis');
@@ -17,22 +18,8 @@ afterEach(async () => {
   for (const cleanUp of cleanUps.splice(0).reverse()) await cleanUp();
 });
 
-const connect = async (metrics: PrometheusMetrics): Promise<RedisConnection> => {
-  const connection = new RedisConnection({
-    url: redis.url ?? '',
-    keyPrefix: `test:${randomUUID()}:`,
-    roundTrips: metrics,
-  });
-  await connection.connect();
-  cleanUps.push(async () => {
-    if (!connection.client.isOpen) return;
-    for await (const keys of connection.client.scanIterator({ MATCH: `${connection.keyPrefix}*`, COUNT: 100 })) {
-      if (keys.length > 0) await connection.client.del(keys);
-    }
-    await connection.quit();
-  });
-  return connection;
-};
+const openConnection = redisTestConnections(redis);
+const connect = (metrics: PrometheusMetrics): Promise<RedisConnection> => openConnection({ roundTrips: metrics });
 
 const roundTrips = async (metrics: PrometheusMetrics, kind: 'command' | 'batch', command: string) =>
   sample(await metrics.render(), `chat_redis_round_trips_total{kind="${kind}",command="${command}"}`) ?? 0;

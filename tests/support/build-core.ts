@@ -5,7 +5,6 @@ import { BcryptPasswordHasher } from '../../src/adapters/crypto/bcrypt-password-
 import { JoseTokenService } from '../../src/adapters/crypto/jose-token-service.js';
 import { ObjectIdGenerator } from '../../src/adapters/ids/object-id-generator.js';
 import { RandomOpaqueTokenGenerator } from '../../src/adapters/crypto/opaque-token-generator.js';
-import { createWinstonLogger } from '../../src/adapters/logging/winston-logger.js';
 import { PrometheusMetrics } from '../../src/adapters/metrics/prometheus-metrics.js';
 import type { Registered } from '../../src/application/auth/register-user.js';
 import type { UseCases } from '../../src/application/use-cases.js';
@@ -15,6 +14,7 @@ import type { Infrastructure } from '../../src/bootstrap/infrastructure.js';
 import { memoryInfrastructure } from '../../src/bootstrap/memory-infrastructure.js';
 import type { AccessClaims } from '../../src/ports/token-service.js';
 import { RecordingNotifier } from './recording-notifier.js';
+import { silentLogger } from './silent-logger.js';
 
 export const TEST_ENV = {
   NODE_ENV: 'test',
@@ -51,8 +51,7 @@ export interface Core {
 export const buildCore = (env: Record<string, string> = {}, infrastructure?: Infrastructure): Core => {
   const config = testConfig(env);
   const clock = new ControllableClock('2026-11-24T10:00:00.000Z');
-  const logger = createWinstonLogger({ level: 'error', format: 'json', silent: true });
-  const infra = infrastructure ?? memoryInfrastructure(config, logger);
+  const infra = infrastructure ?? memoryInfrastructure(config, silentLogger);
   const notifier = new RecordingNotifier();
   const metrics = new PrometheusMetrics({ defaultMetrics: false });
   const tokens = new JoseTokenService(
@@ -66,7 +65,7 @@ export const buildCore = (env: Record<string, string> = {}, infrastructure?: Inf
   );
   const container = buildContainer({
     config,
-    logger,
+    logger: silentLogger,
     clock,
     ids: new ObjectIdGenerator(),
     random: new SeededRandomSource(42),

@@ -1,5 +1,6 @@
 import type { Db } from 'mongodb';
 import type { HealthIndicator } from '../../ports/health-indicator.js';
+import { settleWithin } from '../shared/settle-within.js';
 import type { MongoDatabase } from './mongo-database.js';
 
 /** A MongoDatabase that also runs commands: the driver's `Db`, or RebuildableMongoDatabase. */
@@ -15,17 +16,10 @@ export class MongoHealthIndicator implements HealthIndicator {
   ) {}
 
   async check(): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new Error(`mongodb did not answer ping within ${this.timeoutMs} ms`)),
-        this.timeoutMs,
-      );
-    });
-    try {
-      await Promise.race([this.db.command({ ping: 1 }, { timeoutMS: this.timeoutMs }), timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
+    await settleWithin(
+      this.timeoutMs,
+      this.db.command({ ping: 1 }, { timeoutMS: this.timeoutMs }),
+      () => new Error(`mongodb did not answer ping within ${this.timeoutMs} ms`),
+    );
   }
 }

@@ -1,4 +1,5 @@
 import type { Logger } from '../../ports/logger.js';
+import { settleWithin } from '../shared/settle-within.js';
 
 export interface MongoWatchdogOptions {
   /**
@@ -97,18 +98,11 @@ export class MongoWatchdog {
   }
 
   private async probeWithTimeout(): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new Error(`no answer to a probe within ${this.probeTimeoutMs} ms`)),
-        this.probeTimeoutMs,
-      );
-    });
-    try {
-      await Promise.race([this.deps.probe(), timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
+    await settleWithin(
+      this.probeTimeoutMs,
+      this.deps.probe(),
+      () => new Error(`no answer to a probe within ${this.probeTimeoutMs} ms`),
+    );
   }
 
   private answered(): void {

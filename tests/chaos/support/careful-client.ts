@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Manager, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../../src/ports/realtime-events.js';
 import { ConversationLog } from './conversation-log.js';
-import { isTransient, restCall } from './rest-call.js';
+import { HistoryCatchUp } from './history-catch-up.js';
+import { ATTEMPT_TIMEOUT_MS, backoffMs, Refused, sleep } from './retrying.js';
+import { attemptSend, type OutgoingMessage } from './send-attempt.js';
 import { readWireMessage, type WireMessage } from './wire-message.js';
 
 export interface CarefulClientOptions {
@@ -25,22 +27,11 @@ export interface AckedSend {
   readonly attempts: number;
 }
 
-interface Pending {
-  readonly clientMessageId: string;
-  readonly receiverId: string;
+interface Pending extends OutgoingMessage {
   readonly createdAt: number;
 }
 
-/** A slow answer is not a failure: retrying it early only adds load to a server that is still working on it. */
-const ATTEMPT_TIMEOUT_MS = 10_000;
-const PAGE = 100;
 const GAP_GRACE_MS = 300;
-
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-const backoffMs = (attempt: number): number => Math.min(2_000, 100 * 2 ** attempt);
-
-/** A permanent refusal: retrying the same request cannot help. */
-class Refused extends Error {}
 
 /**
  * A chat client with the habits the contract asks for: every send keyed by a
@@ -58,9 +49,8 @@ export class CarefulClient {
   private readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
   private readonly ports: string[];
   private readonly outbox: Pending[] = [];
+  private readonly catchUp: HistoryCatchUp;
   private pumping = false;
-  private wanted = { all: false, conversations: new Set<string>() };
-  private catchingUp: Promise<void> | null = null;
   private closed = false;
   private connectedPort = '';
   private lastSendFailure: string | null = null;
@@ -83,6 +73,16 @@ export class CarefulClient {
       });
     }
     this.socket = manager.socket('/', { auth: { token: options.token } });
+    this.catchUp = new HistoryCatchUp({
+      urls: options.urls,
+      token: options.token,
+      logFor: (conversationId) => this.logFor(conversationId),
+      allLogs: () => this.logs.values(),
+      recordFromHistory: (raw) => this.record(raw, { fromHistory: true }),
+      problem: (description) => this.problems.push(`${options.name}: ${description}`),
+      started: () => (this.counts.catchUps += 1),
+      isClosed: () => this.closed,
+    });
     this.listen();
   }
 
@@ -116,7 +116,7 @@ export class CarefulClient {
 
   /** Nothing left to send and no catch-up running or wanted. */
   get settled(): boolean {
-    return this.outbox.length === 0 && !this.catchUpWanted && this.catchingUp === null;
+    return this.outbox.length === 0 && this.catchUp.idle;
   }
 
   close(): void {
@@ -130,7 +130,7 @@ export class CarefulClient {
     socket.on('connect', () => {
       this.counts.connects += 1;
       this.connectedPort = String(socket.io.opts.port);
-      this.requestCatchUp();
+      this.catchUp.request();
     });
     socket.on('disconnect', (reason) => {
       this.counts.disconnects += 1;
@@ -148,7 +148,7 @@ export class CarefulClient {
     socket.on('message_sent', (payload) => this.record((payload as { message?: unknown } | undefined)?.message));
     socket.on('resync', () => {
       this.counts.resyncs += 1;
-      this.requestCatchUp();
+      this.catchUp.request();
     });
   }
 
@@ -172,7 +172,7 @@ export class CarefulClient {
       setTimeout(() => {
         if (log.contiguous + 1 >= message.seq || this.closed) return;
         this.counts.gaps += 1;
-        this.requestCatchUp(message.conversationId);
+        this.catchUp.request(message.conversationId);
       }, GAP_GRACE_MS);
     }
     return message;
@@ -205,7 +205,11 @@ export class CarefulClient {
   private async deliver(item: Pending): Promise<void> {
     for (let attempt = 0; !this.closed; attempt += 1) {
       try {
-        const stored = await this.attempt(item, attempt);
+        const stored = await attemptSend(
+          { socket: this.socket, urls: this.options.urls, token: this.options.token },
+          item,
+          attempt,
+        );
         const message = this.record(stored);
         if (message) {
           this.acked.push({ ...item, message, ackedAt: Date.now(), attempts: attempt + 1 });
@@ -219,100 +223,6 @@ export class CarefulClient {
         this.lastSendFailure = `attempt ${attempt + 1}: ${(error as Error).message}`;
       }
       await sleep(backoffMs(attempt));
-    }
-  }
-
-  /** One try over the socket (when connected, every other attempt) or REST on a process in turn; the stored message. */
-  private async attempt(item: Pending, attempt: number): Promise<unknown> {
-    const payload = {
-      receiverId: item.receiverId,
-      content: `m ${item.clientMessageId}`,
-      clientMessageId: item.clientMessageId,
-    };
-    if (this.socket.connected && attempt % 2 === 0) {
-      const ack = await this.socket.timeout(ATTEMPT_TIMEOUT_MS).emitWithAck('send_message', payload);
-      if (ack?.ok) return ack.message;
-      const code = String(ack?.error?.code);
-      if (['SERVICE_UNAVAILABLE', 'INTERNAL', 'RATE_LIMITED'].includes(code)) throw new Error(code);
-      throw new Refused(`socket ack ${JSON.stringify(ack)}`);
-    }
-    const url = this.options.urls[Math.floor(attempt / 2) % this.options.urls.length]!;
-    const reply = await restCall(url, 'POST', '/api/messages/send', {
-      token: this.options.token,
-      body: payload,
-      timeoutMs: ATTEMPT_TIMEOUT_MS,
-    });
-    if (reply.status === 200 || reply.status === 201) return reply.body?.data?.message;
-    if (isTransient(reply.status)) throw new Error(`status ${reply.status}`);
-    throw new Refused(`POST /api/messages/send ${reply.status} ${JSON.stringify(reply.body)}`);
-  }
-
-  // ---- catching up ----
-
-  /** Catches up every conversation (and lists them to find new ones), or just the one with a gap. */
-  private requestCatchUp(conversationId?: string): void {
-    if (conversationId === undefined) this.wanted.all = true;
-    else this.wanted.conversations.add(conversationId);
-    if (this.catchingUp || this.closed) return;
-    this.catchingUp = this.catchUpWhileWanted().finally(() => {
-      this.catchingUp = null;
-      if (this.catchUpWanted) this.requestCatchUp();
-    });
-  }
-
-  private get catchUpWanted(): boolean {
-    return this.wanted.all || this.wanted.conversations.size > 0;
-  }
-
-  private async catchUpWhileWanted(): Promise<void> {
-    while (this.catchUpWanted && !this.closed) {
-      const all = this.wanted.all;
-      const only = [...this.wanted.conversations];
-      this.wanted = { all: false, conversations: new Set() };
-      this.counts.catchUps += 1;
-      for (let attempt = 0; !this.closed; attempt += 1) {
-        try {
-          await this.catchUpOnce(this.options.urls[attempt % this.options.urls.length]!, all ? null : only);
-          break;
-        } catch (error) {
-          if (error instanceof Refused) {
-            this.problems.push(`${this.options.name}: catch-up refused: ${error.message}`);
-            return;
-          }
-        }
-        await sleep(backoffMs(attempt));
-      }
-    }
-  }
-
-  private async get(url: string, path: string): Promise<any> {
-    const reply = await restCall(url, 'GET', path, { token: this.options.token, timeoutMs: ATTEMPT_TIMEOUT_MS });
-    if (reply.status === 200) return reply.body?.data;
-    if (isTransient(reply.status)) throw new Error(`status ${reply.status}`);
-    throw new Refused(`GET ${path} ${reply.status} ${JSON.stringify(reply.body)}`);
-  }
-
-  /** Fetches from the last contiguous position: the given conversations, or all after listing them (null). */
-  private async catchUpOnce(url: string, only: readonly string[] | null): Promise<void> {
-    if (only === null) {
-      for (let page = 1; ; page += 1) {
-        const data = await this.get(url, `/api/conversations?page=${page}&limit=${PAGE}`);
-        for (const conversation of data.conversations as Array<{ id: string }>) this.logFor(conversation.id);
-        if (!data.pagination.hasNext) break;
-      }
-    }
-    const logs = only === null ? [...this.logs.values()] : only.map((id) => this.logFor(id));
-    for (const log of logs) {
-      let after = log.contiguous;
-      for (;;) {
-        const path = `/api/conversations/${log.conversationId}/messages?after=${after}&limit=${PAGE}`;
-        const data = await this.get(url, path);
-        for (const raw of data.messages as unknown[]) {
-          const message = this.record(raw, { fromHistory: true });
-          if (message) after = Math.max(after, message.seq);
-        }
-        if (!data.hasMore) break;
-      }
     }
   }
 }

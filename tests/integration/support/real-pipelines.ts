@@ -2,11 +2,11 @@ import { randomBytes } from 'node:crypto';
 import amqplib from 'amqplib';
 import type { Db } from 'mongodb';
 import { AmqpMessageQueue } from '../../../src/adapters/amqp/amqp-message-queue.js';
-import { createWinstonLogger } from '../../../src/adapters/logging/winston-logger.js';
 import { connectMongo, type MongoConnection } from '../../../src/adapters/mongo/mongo-connection.js';
 import type { Infrastructure } from '../../../src/bootstrap/infrastructure.js';
 import { selectInfrastructure } from '../../../src/bootstrap/select-infrastructure.js';
 import { buildCore, testConfig, type Core } from '../../support/build-core.js';
+import { silentLogger } from '../../support/silent-logger.js';
 
 export interface PipelineOptions {
   readonly db: string;
@@ -21,8 +21,6 @@ export interface PipelineOptions {
 }
 
 const CLOSE_TIMEOUT_MS = 10_000;
-
-const logger = createWinstonLogger({ level: 'error', format: 'json', silent: true });
 
 const within = (work: Promise<unknown>, ms: number): Promise<unknown> =>
   Promise.race([work, new Promise((resolve) => setTimeout(resolve, ms).unref())]);
@@ -67,7 +65,7 @@ export class RealPipelines {
       ...env,
     };
     this.databases.add(db);
-    const infrastructure = await selectInfrastructure(testConfig(settings), logger);
+    const infrastructure = await selectInfrastructure(testConfig(settings), silentLogger);
     const core = buildCore(settings, { ...infrastructure, ...override?.(infrastructure) });
     this.cores.push({ core, adminUrl: adminUrl ?? rabbitUrl });
     return core;

@@ -1,4 +1,4 @@
-import type { ClientEventName } from '../../../src/adapters/http/asyncapi/event-catalog.js';
+import type { ClientEventName } from '../../../src/adapters/http/asyncapi/event-doc-types.js';
 import { MAX_CONTENT_LENGTH } from '../../../src/domain/message.js';
 
 const ID = '665f1c30b9d3e4f5a6b7c8db';

@@ -8,13 +8,13 @@ import {
   type AsyncApiDocument,
 } from '../../../src/adapters/http/asyncapi/asyncapi-document.js';
 import { schemaOfCodec } from '../../../src/adapters/http/asyncapi/codec-schema.js';
-import {
-  clientEvents,
-  serverEvents,
-  type ClientEventDoc,
-  type ClientEventName,
-  type ServerEventDoc,
-} from '../../../src/adapters/http/asyncapi/event-catalog.js';
+import { clientEvents } from '../../../src/adapters/http/asyncapi/client-events.js';
+import type {
+  ClientEventDoc,
+  ClientEventName,
+  ServerEventDoc,
+} from '../../../src/adapters/http/asyncapi/event-doc-types.js';
+import { serverEvents } from '../../../src/adapters/http/asyncapi/server-events.js';
 import { requestSchemas } from '../../../src/adapters/http/openapi/request-schemas.js';
 import { DEFAULT_MAX_PAYLOAD_BYTES } from '../../../src/adapters/realtime/create-socket-server.js';
 import { IdString } from '../../../src/application/shared/codecs.js';

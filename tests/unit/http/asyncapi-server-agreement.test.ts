@@ -1,7 +1,9 @@
 import { io as connectClient, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AsyncApiDocument } from '../../../src/adapters/http/asyncapi/asyncapi-document.js';
-import { clientEvents, serverEvents, type ClientEventName } from '../../../src/adapters/http/asyncapi/event-catalog.js';
+import { clientEvents } from '../../../src/adapters/http/asyncapi/client-events.js';
+import type { ClientEventName } from '../../../src/adapters/http/asyncapi/event-doc-types.js';
+import { serverEvents } from '../../../src/adapters/http/asyncapi/server-events.js';
 import { groupServerEvents } from '../../../src/adapters/http/asyncapi/group-event-catalog.js';
 import { startApp, type RunningApp } from '../../../src/bootstrap/app.js';
 import type {

@@ -3,15 +3,10 @@ import { componentSchemas } from '../openapi/component-schemas.js';
 import { object, type Schema } from '../openapi/schema-builders.js';
 import { DOCS_PATH } from '../swagger-ui.js';
 import { schemaOfCodec } from './codec-schema.js';
-import {
-  EVERY_EVENT_ERRORS,
-  ackError,
-  clientEvents,
-  serverEvents,
-  type ClientEventDoc,
-  type ClientEventName,
-  type ServerEventDoc,
-} from './event-catalog.js';
+import { clientEvents } from './client-events.js';
+import type { ClientEventDoc, ClientEventName, ServerEventDoc } from './event-doc-types.js';
+import { serverEvents } from './server-events.js';
+import { EVERY_EVENT_ERRORS, ackError } from './socket-error-codes.js';
 import { referencedComponents, toJsonSchema } from './json-schema.js';
 import { limitTable } from './limit-rows.js';
 import type { RealtimeLimits } from './realtime-limits.js';

@@ -10,7 +10,7 @@ const conversationChange = object({ conversation: ref('Conversation'), cursor })
 
 /**
  * The events of group conversations: their start, their changes, and who
- * joins and leaves. The catalog (event-catalog.ts) holds them to the typed
+ * joins and leaves. The catalog (server-events.ts) holds them to the typed
  * event map with the other events.
  */
 export const groupServerEvents = {
