@@ -93,4 +93,25 @@ describe('delivering a queued item', () => {
     core.clock.advance(24 * HOUR);
     expect((await core.useCases.enqueueDueAutoMessages.execute()).queued).toBe(0);
   });
+
+  it('delivers nothing from a sender the receiver blocks: the item ends dead, saying why', async () => {
+    const core = autoCore();
+    await addUsers(core, 2);
+    await core.useCases.planAutoMessages.execute();
+    const [item] = await plannedItems(core);
+    if (!item) throw new Error('no item planned');
+    await core.infrastructure.blocks.block(item.receiverId, item.senderId, core.clock.now());
+    core.clock.set(item.sendAt);
+    const outcome = await core.useCases.deliverQueuedMessage.execute(
+      { autoMessageId: item.id },
+      { attempt: 1, maxAttempts: 3 },
+    );
+    expect(outcome).toBe('skipped');
+    expect(await core.infrastructure.messages.findByAutoMessageId(item.id)).toBeNull();
+    expect(await core.infrastructure.autoMessages.findById(item.id)).toMatchObject({
+      status: 'dead',
+      lastError: 'the receiver blocks the sender',
+    });
+    expect(core.notifier.eventsFor(item.receiverId, 'message_received')).toEqual([]);
+  });
 });
