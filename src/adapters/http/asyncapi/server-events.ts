@@ -38,7 +38,7 @@ export const messageAndConversation = { message: ref('Message'), conversation: r
 export const serverEvents = {
   message_received: {
     summary: 'A message for this user was stored',
-    recipients: 'every socket of the receiver',
+    recipients: 'every socket of the receiver; in a group, of every other member',
     description:
       'Sent for every new message (text or auto) and again whenever a retried send (same `clientMessageId`) finds it stored, so deduplicate by `message.id`. ' +
       'Acknowledge it with the Socket.IO callback: once a receiver socket has acknowledged (when all have answered, or at the latest after `DELIVERY_RECEIPT_TIMEOUT_MS`), the message is marked delivered and the sender gets `message_delivered`.',
@@ -76,8 +76,8 @@ export const serverEvents = {
     },
   },
   message_read: {
-    summary: 'The receiver read the message',
-    recipients: 'every socket of the sender',
+    summary: 'The receiver read the message (in a group: a member read up to it)',
+    recipients: 'every socket of the sender; in a group, of every other member who sees the message',
     description:
       'Sent once per message, whichever way it was marked read: the `message_read` event, `PUT /api/messages/{messageId}/read` or `PUT /api/conversations/{conversationId}/mark-read`.',
     payload: object({ messageId: idString, conversationId: idString, readerId: idString, readAt: dateTime, cursor }),
@@ -91,7 +91,7 @@ export const serverEvents = {
   },
   message_deleted: {
     summary: 'The sender deleted a message',
-    recipients: 'every socket of the receiver',
+    recipients: 'every socket of the receiver; in a group, of every other member who sees the message',
     description:
       'After `DELETE /api/messages/{messageId}`. Show the message as deleted: history returns it with `isDeleted: true` and empty content.',
     payload: object({ messageId: idString, conversationId: idString, cursor }),
@@ -99,7 +99,7 @@ export const serverEvents = {
   },
   message_reaction: {
     summary: 'Someone added or removed an emoji on a message',
-    recipients: 'every socket of both participants',
+    recipients: 'every socket of both participants; in a group, of every member who sees the message',
     description:
       'After `PUT` or `DELETE /api/messages/{messageId}/reactions/{emoji}` changed something (an add of an emoji already there, or a remove of one that is not, is silent). `added` says which; update the count on the message, and `reactedByMe` when `userId` is you.',
     payload: object({
@@ -121,7 +121,7 @@ export const serverEvents = {
   },
   message_edited: {
     summary: 'The sender changed the text of a message',
-    recipients: 'every socket of both participants',
+    recipients: 'every socket of both participants; in a group, of every member who sees the message',
     description:
       'After `PUT /api/messages/{messageId}`: the message as it is now, with `editedAt`. Replace the text you show; the conversation preview follows when it is the last message.',
     payload: object({ message: ref('Message'), cursor }),
@@ -134,7 +134,7 @@ export const serverEvents = {
     summary: 'A notice of a new message, for badges and toasts',
     recipients:
       'every socket of the receiver that is not viewing the conversation (has not joined it with `join_room`)',
-    description: `Sent with every \`message_received\`, to the receiver’s sockets that have not joined the conversation: a socket showing it has the message already. The preview is at most ${PREVIEW_LENGTH} characters, cut between graphemes and ended with "…" when cut.`,
+    description: `Sent with every \`message_received\`, to the receiver’s sockets that have not joined the conversation: a socket showing it has the message already. Not sent to a receiver who muted the conversation. The preview is at most ${PREVIEW_LENGTH} characters, cut between graphemes and ended with "…" when cut.`,
     payload: object({ conversationId: idString, senderId: idString, senderUsername: string, preview: string }),
     example: {
       conversationId: CONVERSATION_ID,
@@ -158,8 +158,8 @@ export const serverEvents = {
     example: { userId: BOB.id, lastSeen: LATER },
   },
   user_typing: {
-    summary: 'The other participant started or stopped typing',
-    recipients: 'every socket of the other participant',
+    summary: 'Another participant started or stopped typing',
+    recipients: 'every socket of the other participant (every other member of a group), unless either blocks the other',
     description:
       '`isTyping: true` at the first `typing_start` of any of the user’s sockets; `false` at the last `typing_stop`, or when the typing socket sends a message there or disconnects, or `TYPING_TIMEOUT_MS` after the last start.',
     payload: object({ conversationId: idString, userId: idString, isTyping: boolean }),
