@@ -63,6 +63,13 @@ export const aliceWroteToBob = async (core: Core) => {
   return { alice, bob, id };
 };
 
+/** Alice, Bob and Carol, and a message Alice sent Bob (Carol stands outside their conversation). */
+export const aliceSentBob = async (core: Core, content: string) => {
+  const users = await threeUsers(core);
+  const { message } = await send(core, users.alice, users.bob, content);
+  return { ...users, message, messageId: message.id, conversationId: message.conversationId };
+};
+
 export const history = async (core: Core, viewer: Registered, conversationId: string, query: Record<string, unknown>) =>
   right(await core.useCases.getConversationHistory.execute(viewer.claims, conversationId, query));
 
