@@ -6,3 +6,5 @@ export const historyPath = (conversationId: string): string => `${conversationPa
 
 export const reactionPath = (messageId: string, emoji: string): string =>
   `/api/messages/${encodeURIComponent(messageId)}/reactions/${encodeURIComponent(emoji)}`;
+
+export const blockPath = (userId: string): string => `/api/users/${encodeURIComponent(userId)}/block`;

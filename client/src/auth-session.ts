@@ -4,7 +4,7 @@ import { ChatApiError } from './chat-api-error.js';
 import type { KeyValueStorage } from './key-value-storage.js';
 import type { SessionEndReason, UserView } from './public-types.js';
 import type { AccessTokenSource, RestClient } from './rest-client.js';
-import type { RefreshData } from './rest-types.js';
+import type { MeData, RefreshData } from './rest-types.js';
 
 /** The storage key of the login: the user and the refresh token, so a reload can resume. */
 export const LOGIN_KEY = 'login';
@@ -30,6 +30,42 @@ export const readStoredLogin = async (storage: KeyValueStorage): Promise<StoredL
     return typeof login.refreshToken === 'string' && typeof login.user?.id === 'string' ? (login as StoredLogin) : null;
   } catch {
     return null;
+  }
+};
+
+/**
+ * Renews the stored login (a page reload): its user and new tokens, with an
+ * empty access token when the server could not be reached (renewed once it
+ * answers); null when there is none or the server refused it (then forgotten).
+ */
+export const renewStoredLogin = async (
+  rest: RestClient,
+  storage: KeyValueStorage,
+): Promise<{ user: UserView; tokens: IssuedTokens } | null> => {
+  const stored = await readStoredLogin(storage);
+  if (!stored) return null;
+  try {
+    const body = { refreshToken: stored.refreshToken };
+    return {
+      user: stored.user,
+      tokens: await rest.call<RefreshData>('POST', '/api/auth/refresh', { auth: false, body }),
+    };
+  } catch (error) {
+    if (error instanceof ChatApiError && error.transient) {
+      return { user: stored.user, tokens: { accessToken: '', refreshToken: stored.refreshToken } };
+    }
+    await storage.remove(LOGIN_KEY);
+    return null;
+  }
+};
+
+/** Removes the stored login if it is still the one with `refreshToken` (another tab may have logged in since). */
+export const forgetStoredLogin = async (storage: KeyValueStorage, refreshToken: string): Promise<void> => {
+  try {
+    const stored = await readStoredLogin(storage);
+    if (stored?.refreshToken === refreshToken) await storage.remove(LOGIN_KEY);
+  } catch {
+    // A storage that fails keeps it: the server refuses the spent token all the same.
   }
 };
 
@@ -75,6 +111,16 @@ export class AuthSession implements AccessTokenSource {
   async save(): Promise<void> {
     const login: StoredLogin = { user: this.user, refreshToken: this.refreshToken };
     await this.deps.storage.set(LOGIN_KEY, JSON.stringify(login));
+  }
+
+  /** Reads `/api/auth/me`: the stored copy of the user may be old (a renamed account), so it is replaced. */
+  async reread(): Promise<MeData> {
+    const me = await this.deps.rest.call<MeData>('GET', '/api/auth/me');
+    if (!this.over) {
+      this.user = me.user;
+      await this.save();
+    }
+    return me;
   }
 
   async current(): Promise<string> {
@@ -168,8 +214,7 @@ export class AuthSession implements AccessTokenSource {
 
   private async end(refusedToken: string): Promise<void> {
     this.dispose();
-    const stored = await readStoredLogin(this.deps.storage).catch(() => null);
-    if (stored?.refreshToken === refusedToken) await this.deps.storage.remove(LOGIN_KEY);
+    await forgetStoredLogin(this.deps.storage, refusedToken);
     this.deps.onEnded('expired');
   }
 }

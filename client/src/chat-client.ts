@@ -1,4 +1,4 @@
-import { AuthSession, LOGIN_KEY, readStoredLogin, type IssuedTokens } from './auth-session.js';
+import { AuthSession, forgetStoredLogin, LOGIN_KEY, renewStoredLogin, type IssuedTokens } from './auth-session.js';
 import { ChatApiError } from './chat-api-error.js';
 import type { ChatClientOptions } from './chat-client-options.js';
 import { memoryStorage, type KeyValueStorage } from './key-value-storage.js';
@@ -18,9 +18,7 @@ import { RestClient } from './rest-client.js';
 import type {
   AuthSessionData,
   LoginRequest,
-  MeData,
   Pagination,
-  RefreshData,
   RegisterRequest,
   UserListData,
   UserListQuery,
@@ -86,23 +84,9 @@ export class ChatClient {
    * it can; a refusal then comes as `session_ended`.
    */
   async resume(): Promise<UserView | null> {
-    const stored = await readStoredLogin(this.storage);
-    if (!stored) return null;
-    let tokens: IssuedTokens;
-    try {
-      tokens = await this.rest.call<RefreshData>('POST', '/api/auth/refresh', {
-        auth: false,
-        body: { refreshToken: stored.refreshToken },
-      });
-    } catch (error) {
-      if (!(error instanceof ChatApiError) || !error.transient) {
-        await this.storage.remove(LOGIN_KEY);
-        return null;
-      }
-      tokens = { accessToken: '', refreshToken: stored.refreshToken };
-    }
-    await this.begin(stored.user, tokens);
-    if (tokens.accessToken !== '') void this.refreshUser();
+    const renewed = await renewStoredLogin(this.rest, this.storage);
+    if (!renewed) return null;
+    await this.begin(renewed.user, renewed.tokens);
     return this.user;
   }
 
@@ -206,23 +190,35 @@ export class ChatClient {
     return this.session().groups;
   }
 
+  /**
+   * Whom the user blocks, oldest first: read at login, kept current by
+   * `block` and `unblock`. In groups their messages are hidden here; a change
+   * emits `conversation` for each group holding some (re-read `messages()`).
+   */
+  get blockedUserIds(): readonly string[] {
+    return this.live?.blocked.ids ?? [];
+  }
+
+  /** Blocks a user (idempotent): they cannot write to this user directly, and their messages in groups are hidden. */
+  block(userId: string): Promise<void> {
+    return this.session().blocked.block(userId);
+  }
+
+  /** Lifts a block (idempotent): their messages in groups show again. */
+  unblock(userId: string): Promise<void> {
+    return this.session().blocked.unblock(userId);
+  }
+
   /** Call on every keystroke: `typing_start` once (renewed while typing), `typing_stop` after 3 s idle or on send. */
   typing(conversationId: string): void {
     this.live?.typing(conversationId);
   }
 
-  /** The stored copy of the user may be old (a renamed account): read it again. */
+  /** The user as the server has it now, and whom they block; on failure the stored copy will do, and the next connect asks again. */
   private async refreshUser(): Promise<void> {
-    const auth = this.auth;
-    try {
-      const me = await this.rest.call<MeData>('GET', '/api/auth/me');
-      if (auth && this.auth === auth) {
-        auth.user = me.user;
-        await auth.save();
-      }
-    } catch {
-      // The stored copy will do.
-    }
+    const { auth, live } = this;
+    const me = await auth?.reread().catch(() => null);
+    if (me && this.auth === auth) live?.blocked.reset(me.blockedUserIds);
   }
 
   private session(): LiveSession {
@@ -256,11 +252,15 @@ export class ChatClient {
       auth,
       events: this.events,
       onConnectionState: (state) => {
-        if (this.live === live) this.setState(state);
+        if (this.live !== live) return;
+        this.setState(state);
+        if (state === 'online' && !live.blocked.loaded) void this.refreshUser();
       },
       onSessionEnded: (reason) => this.endedByServer(auth, reason),
     });
     this.live = live;
+    // Whom the user blocks is known before any message arrives (offline, at the first connect).
+    if (tokens.accessToken !== '') await this.refreshUser();
     await live.start();
   }
 
@@ -269,10 +269,7 @@ export class ChatClient {
     if (this.auth !== auth || this.leaving === auth) return;
     const refreshToken = auth.currentRefreshToken;
     this.ended(auth, reason);
-    void (async () => {
-      const stored = await readStoredLogin(this.storage).catch(() => null);
-      if (stored?.refreshToken === refreshToken) await this.storage.remove(LOGIN_KEY);
-    })().catch(() => undefined);
+    void forgetStoredLogin(this.storage, refreshToken);
   }
 
   private ended(auth: AuthSession, reason: SessionEndReason): void {

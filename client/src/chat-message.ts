@@ -1,4 +1,6 @@
-import type { ChatMessage, MessageStatus, MessageView, ReactionView } from './public-types.js';
+import type { ChatMessage, ConversationState, MessageStatus, MessageView, ReactionView } from './public-types.js';
+
+const PREVIEW_LENGTH = 100;
 
 const statusOf = (message: MessageView, mine: boolean): MessageStatus =>
   message.readAt ? 'read' : message.deliveredAt || !mine ? 'delivered' : 'sent';
@@ -13,6 +15,25 @@ export const chatMessageOf = (view: MessageView, myId: string): ChatMessage => {
     mine,
   };
 };
+
+const previewOf = (content: string): string => {
+  if (content.length <= PREVIEW_LENGTH) return content;
+  let end = PREVIEW_LENGTH - 1;
+  const code = content.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end -= 1;
+  return `${content.slice(0, end)}…`;
+};
+
+/** A message as its conversation's last one. */
+export const lastMessageOf = (message: MessageView): NonNullable<ConversationState['lastMessage']> => ({
+  id: message.id,
+  seq: message.seq,
+  senderId: message.senderId,
+  preview: message.isDeleted ? '' : previewOf(message.content),
+  messageType: message.messageType,
+  createdAt: message.createdAt,
+  isDeleted: message.isDeleted,
+});
 
 const sameReactions = (a: readonly ReactionView[], b: readonly ReactionView[]): boolean =>
   a.length === b.length &&

@@ -1,28 +1,9 @@
-import { chatMessageOf, patchMessage, type MessagePatch } from './chat-message.js';
+import { chatMessageOf, lastMessageOf, patchMessage, type MessagePatch } from './chat-message.js';
 import { MessageLog, type PutResult } from './message-log.js';
 import type { ChatMessage, ConversationState, ConversationView, MessageView } from './public-types.js';
 
-const PREVIEW_LENGTH = 100;
 /** Receipts kept for messages not seen yet (a receipt can overtake its message across processes). */
 const MAX_EARLY_PATCHES = 1_000;
-
-const previewOf = (content: string): string => {
-  if (content.length <= PREVIEW_LENGTH) return content;
-  let end = PREVIEW_LENGTH - 1;
-  const code = content.charCodeAt(end - 1);
-  if (code >= 0xd800 && code <= 0xdbff) end -= 1;
-  return `${content.slice(0, end)}…`;
-};
-
-const lastMessageOf = (message: MessageView): NonNullable<ConversationState['lastMessage']> => ({
-  id: message.id,
-  seq: message.seq,
-  senderId: message.senderId,
-  preview: message.isDeleted ? '' : previewOf(message.content),
-  messageType: message.messageType,
-  createdAt: message.createdAt,
-  isDeleted: message.isDeleted,
-});
 
 const later = (a: string, b: string): string => (Date.parse(a) >= Date.parse(b) ? a : b);
 
@@ -46,7 +27,16 @@ export class ConversationStore {
    */
   baselineLoaded = false;
 
-  constructor(readonly myId: string) {}
+  /** `hides`: whether this user hides a sender's messages there (in a group, a user they block). */
+  constructor(
+    readonly myId: string,
+    private readonly hides: (senderId: string, inGroup: boolean) => boolean = () => false,
+  ) {}
+
+  /** A message this user does not see: held, so positions stay gap-free, but never shown nor counted. */
+  isHidden(message: MessageView): boolean {
+    return this.hides(message.senderId, message.receiverId === null);
+  }
 
   conversation(id: string): ConversationState | undefined {
     return this.states.get(id);
@@ -63,6 +53,12 @@ export class ConversationStore {
 
   log(conversationId: string): MessageLog | undefined {
     return this.logs.get(conversationId);
+  }
+
+  /** Held messages by position, without the hidden ones. */
+  visible(conversationId: string): readonly ChatMessage[] {
+    const held = this.logs.get(conversationId)?.list() ?? [];
+    return held.some((m) => this.isHidden(m)) ? held.filter((m) => !this.isHidden(m)) : held;
   }
 
   /** The direct conversation with `userId`, when known. */
@@ -101,8 +97,18 @@ export class ConversationStore {
         unreadCount: summary.unreadCount + newerUnread,
       };
     }
+    state = this.withVisibleLast(state);
     this.states.set(summary.id, state);
     return state;
+  }
+
+  /** Whom this user hides changed: the conversation's last message as they see it now. */
+  reviewLast(conversationId: string): ConversationState | undefined {
+    const state = this.states.get(conversationId);
+    if (!state) return undefined;
+    const next = this.withVisibleLast(state);
+    this.states.set(conversationId, next);
+    return next;
   }
 
   /** Adds a stored message (from an event or a page) and updates its conversation. */
@@ -138,7 +144,7 @@ export class ConversationStore {
         mutedUntil: null,
       };
     }
-    if (result.change === 'added' && view.seq > (state.lastMessage?.seq ?? 0)) {
+    if (result.change === 'added' && view.seq > (state.lastMessage?.seq ?? 0) && !this.isHidden(view)) {
       state = {
         ...state,
         lastMessage: lastMessageOf(view),
@@ -201,14 +207,16 @@ export class ConversationStore {
     const messages: ChatMessage[] = [];
     let stillUnread = 0;
     for (const message of log?.list() ?? []) {
-      if (!this.countsAsUnread(message)) continue;
+      // Hidden ones are read too (the server's read position covers them), but neither shown nor counted.
+      if (!this.countsAsUnread(message, true)) continue;
+      const hidden = this.isHidden(message);
       if (message.seq > upToSeq) {
-        stillUnread += 1;
+        if (!hidden) stillUnread += 1;
         continue;
       }
       const patched = patchMessage(message, { readAt });
       log!.replace(patched);
-      messages.push(patched);
+      if (!hidden) messages.push(patched);
     }
     const state = this.states.get(conversationId);
     if (!state || state.unreadCount === stillUnread) return { messages, conversation: null };
@@ -246,18 +254,30 @@ export class ConversationStore {
     return next;
   }
 
-  private countsAsUnread(message: ChatMessage): boolean {
-    return !message.mine && message.readAt === null && !message.isDeleted;
+  private countsAsUnread(message: ChatMessage, hiddenToo = false): boolean {
+    return !message.mine && message.readAt === null && !message.isDeleted && (hiddenToo || !this.isHidden(message));
+  }
+
+  /** A hidden last message (the server's summary names it) gives way to the newest visible one held. */
+  private withVisibleLast(state: ConversationState): ConversationState {
+    const last = state.lastMessage;
+    const newest = this.visible(state.id).at(-1);
+    const hidden = last !== null && this.hides(last.senderId, state.kind === 'group');
+    if (!hidden && (!newest || (last !== null && newest.seq <= last.seq))) return state;
+    return { ...state, lastMessage: newest ? lastMessageOf(newest) : null };
   }
 
   private withView(state: ConversationState, view: ConversationView): ConversationState {
     const held = state.lastMessage;
+    // A hidden message's activity is not this user's news: neither its preview nor its time.
+    const hidden = view.lastMessage !== null && this.hides(view.lastMessage.senderId, view.kind === 'group');
     const newer =
+      !hidden &&
       view.lastMessage !== null &&
       (held === null ||
         view.lastMessage.seq > held.seq ||
         (view.lastMessage.seq === held.seq && view.lastMessage.preview !== held.preview));
-    const lastActivityAt = later(view.lastActivityAt, state.lastActivityAt);
+    const lastActivityAt = hidden ? state.lastActivityAt : later(view.lastActivityAt, state.lastActivityAt);
     const same =
       view.participants.join() === state.participants.join() &&
       view.kind === state.kind &&

@@ -1,5 +1,6 @@
 import { conversationPath, reactionPath } from './api-paths.js';
 import type { AuthSession } from './auth-session.js';
+import { BlockedUsers } from './blocked-users.js';
 import { CatchUp } from './catch-up.js';
 import { ChangeCursor } from './change-cursor.js';
 import { withReaction } from './chat-message.js';
@@ -49,6 +50,7 @@ export interface LiveSessionOptions {
 export class LiveSession {
   readonly store: ConversationStore;
   readonly groups: GroupConversations;
+  readonly blocked: BlockedUsers;
   private readonly history: HistoryPages;
   private readonly updates: StateUpdates;
   private readonly outgoing: OutgoingMessages;
@@ -62,7 +64,9 @@ export class LiveSession {
 
   constructor(private readonly options: LiveSessionOptions) {
     const { rest, auth, storage } = options;
-    this.store = new ConversationStore(auth.user.id);
+    this.store = new ConversationStore(auth.user.id, (senderId, inGroup) => this.blocked.hides(senderId, inGroup));
+    const reveal = (messages: readonly ChatMessage[]) => this.updates.reveal(messages);
+    this.blocked = new BlockedUsers({ rest, store: this.store, events: options.events, reveal });
     this.updates = new StateUpdates({
       store: this.store,
       rest,
@@ -161,7 +165,7 @@ export class LiveSession {
 
   /** Stored messages by position, then this client's unsent ones in send order. */
   messages(conversationId: string): readonly ChatMessage[] {
-    const stored = this.store.log(conversationId)?.list() ?? [];
+    const stored = this.store.visible(conversationId);
     const pending = this.outgoing.in(conversationId);
     return pending.length === 0 ? stored : [...stored, ...pending];
   }

@@ -45,4 +45,5 @@ export type ReactionData = DataOf<'/api/messages/{messageId}/reactions/{emoji}',
 export type CreateConversationRequest = Schemas['CreateConversationRequest'];
 export type ConversationChangeData = DataOf<'/api/conversations', 'post'>;
 export type MembersAddedData = DataOf<'/api/conversations/{conversationId}/members', 'post'>;
+export type BlockData = DataOf<'/api/users/{userId}/block', 'post'>;
 export type ChangeView = SyncData['changes'][number];

@@ -41,7 +41,7 @@ export class StateUpdates {
     for (const timer of this.gapChecks.values()) clearTimeout(timer);
   }
 
-  /** A stored message from any path; true when it was new here. `checkGap`: not from a history page, which has none. */
+  /** A stored message from any path; true when it was new here and is shown. `checkGap`: not from a history page, which has none. */
   applyStored(
     view: MessageView,
     conversation: ConversationView | undefined,
@@ -58,7 +58,7 @@ export class StateUpdates {
       if (outcome.conversation.otherParticipant === null) void this.fetchDetails(view.conversationId);
     }
     if (checkGap) this.checkForGap(view.conversationId);
-    return outcome.change === 'added';
+    return outcome.change === 'added' && !store.isHidden(view);
   }
 
   /** A change from the feed; messages older than what is held (below the floor) stay unloaded. */
@@ -96,13 +96,20 @@ export class StateUpdates {
     }
   }
 
+  /** Tells the application of a message, unless it is hidden: it then hears nothing of it. */
   show(message: ChatMessage): void {
+    if (this.deps.store.isHidden(message)) return;
     if (this.shown.has(message.key)) {
       this.deps.events.emit('message_updated', message);
     } else {
       this.shown.add(message.key);
       this.deps.events.emit('message', message);
     }
+  }
+
+  /** Messages hidden until now are shown again: the application re-reads them, and hears of their changes from now on. */
+  reveal(messages: readonly ChatMessage[]): void {
+    for (const message of messages) this.shown.add(message.key);
   }
 
   /** A conversation first seen in an event lacks the other participant: ask once. */

@@ -1,26 +1,18 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SocketTransport } from '../../client/src/socket-transport.js';
 import { registerUser } from '../e2e/support/register-user.js';
 import { startE2eApp } from '../e2e/support/start-e2e-app.js';
 import { useE2eApp } from '../e2e/support/use-e2e-app.js';
 import { eventually } from '../support/eventually.js';
 import {
-  connectNewUser,
+  clientsClosedAfterAll,
   expectEachSeenOnce,
   expectSameAsServer,
   loginToken,
   type ClientUnderTest,
 } from './support/client-under-test.js';
 
-const clients: ClientUnderTest[] = [];
-const connect = async (...args: Parameters<typeof connectNewUser>) => {
-  const cut = await connectNewUser(...args);
-  clients.push(cut);
-  return cut;
-};
-afterAll(() => {
-  for (const { client } of clients) client.close();
-});
+const { connect, keep } = clientsClosedAfterAll();
 
 const statusOf = (cut: ClientUnderTest, conversationId: string, key: string) =>
   cut.client.messages(conversationId).find((m) => m.key === key)?.status;
@@ -135,7 +127,7 @@ describe('the client library on the embedded app', () => {
       await first.login({ email: dave.email, password: dave.password });
       first.close();
       const reloaded = new ChatClient({ baseUrl: app().url, storage });
-      clients.push({ ...dave, client: reloaded });
+      keep({ ...dave, client: reloaded });
       expect((await reloaded.resume())?.id).toBe(dave.id);
       await eventually(async () => expect(reloaded.connectionState).toBe('online'));
       reloaded.send({ receiverId: erin.id }, 'after a reload');

@@ -7,7 +7,7 @@ import { ConversationStore } from '../../client/src/conversation-store.js';
 import { MessageLog } from '../../client/src/message-log.js';
 import type { MessageView } from '../../client/src/public-types.js';
 import type { RestClient } from '../../client/src/rest-client.js';
-import { GROUP, groupMessage, groupView } from './support/group-factory.js';
+import { GROUP, groupMessage, groupSummary } from './support/group-factory.js';
 import { ME } from './support/message-factory.js';
 
 const newLog = (floor = 0) => new MessageLog(GROUP, (view) => chatMessageOf(view, ME), floor);
@@ -36,14 +36,7 @@ describe('the history of a group joined later', () => {
   const catchUpOver = (answer: (path: string, query: Record<string, unknown>) => unknown) => {
     const store = new ConversationStore(ME);
     store.baselineLoaded = true;
-    store.applySummary({
-      ...groupView(),
-      participants: [...groupView().participants],
-      otherParticipant: null,
-      unreadCount: 0,
-      muted: false,
-      mutedUntil: null,
-    });
+    store.applySummary(groupSummary());
     const gone: string[] = [];
     const rest = {
       call: async (_method: string, path: string, options: { query?: Record<string, unknown> } = {}) =>

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { expect } from 'vitest';
+import { afterAll, expect } from 'vitest';
 import { ChatClient, type ChatClientOptions, type ChatMessage } from '../../../client/src/index.js';
 import { storedHistory } from '../../chaos/support/stored-history.js';
 import type { WireMessage } from '../../chaos/support/wire-message.js';
@@ -69,6 +69,20 @@ export const connectNewUser = async (
   const user = await watched.client.register({ username, email, password });
   await eventually(async () => expect(watched.client.connectionState).toBe('online'), 20_000);
   return { ...watched, id: user.id, email, password };
+};
+
+/** For one test file: `connect` (as connectNewUser) and `keep` hold clients that are closed after its tests. */
+export const clientsClosedAfterAll = () => {
+  const clients: Array<Pick<ClientUnderTest, 'client'>> = [];
+  afterAll(() => {
+    for (const { client } of clients) client.close();
+  });
+  const keep = <T extends Pick<ClientUnderTest, 'client'>>(cut: T): T => {
+    clients.push(cut);
+    return cut;
+  };
+  const connect = async (...args: Parameters<typeof connectNewUser>) => keep(await connectNewUser(...args));
+  return { connect, keep };
 };
 
 /** An access token of the user's own, from a REST login. */

@@ -1,5 +1,5 @@
-import type { ConversationView, MessageView } from '../../../client/src/public-types.js';
-import { ME, PEER, storedMessage } from './message-factory.js';
+import type { ConversationState, ConversationView, MessageView } from '../../../client/src/public-types.js';
+import { ME, PEER, storedMessage, summary } from './message-factory.js';
 
 export const CAROL = 'e'.repeat(24);
 export const DAVE = 'f'.repeat(24);
@@ -17,6 +17,12 @@ export const groupView = (fields: Partial<ConversationView> = {}): ConversationV
   createdAt: '2026-01-01T00:00:00.000Z',
   ...fields,
 });
+
+/** The test group as the conversation list shows it. */
+export const groupSummary = (fields: Partial<ConversationView> = {}): ConversationState => {
+  const view = groupView(fields);
+  return { ...summary(0), ...view, participants: [...view.participants], otherParticipant: null };
+};
 
 /** A message of the test group at position `seq`: no receiver, from ME or from `senderId` (PEER by default). */
 export const groupMessage = (seq: number, options: { mine?: boolean; senderId?: string } = {}): MessageView => ({
