@@ -19,6 +19,10 @@ export const DEFAULT_GROUP_MAX_MEMBERS = 100;
 export const GROUP_MIN_MEMBERS = 3;
 export const MAX_TITLE_LENGTH = 100;
 
+/** When a founding member joined: the owner as the group is made, the others right after, so the owner is the longest-standing. */
+export const founderJoinedAt = (userId: string, ownerId: string, now: Date): Date =>
+  new Date(now.getTime() + (userId === ownerId ? 0 : 1));
+
 export const isActiveMember = (membership: Membership | null): membership is Membership =>
   membership !== null && membership.leftAt === null;
 

@@ -20,8 +20,8 @@ export interface GroupMemberships {
   setOwner(conversationId: string, ownerId: string): Promise<Conversation | null>;
   /** The user's membership, current or past; null if never a member. */
   membership(conversationId: string, userId: string): Promise<Membership | null>;
-  /** The user's read position in each of these groups they are a current member of (absent: not a member). */
-  readPositions(userId: string, conversationIds: readonly string[]): Promise<Map<string, number>>;
+  /** The user's read position in each of these groups (every group, without ids) they are a current member of. */
+  readPositions(userId: string, conversationIds?: readonly string[]): Promise<Map<string, number>>;
   /** Current members, longest-standing first. */
   activeMembers(conversationId: string): Promise<Membership[]>;
   /**

@@ -172,6 +172,8 @@ export const describeGroupMembershipsContract = (implementationName: string, fac
       const positions = await repository.readPositions('amy', [group.id, left.id, direct.id, nextId()]);
       expect(positions).toEqual(new Map([[group.id, 4]]));
       expect(await repository.readPositions('amy', [])).toEqual(new Map());
+      const everyGroup = await repository.readPositions('amy');
+      expect([everyGroup.get(group.id), everyGroup.has(left.id), everyGroup.has(direct.id)]).toEqual([4, false, false]);
     });
 
     it('lists direct conversations and current groups together, newest activity first, with the right total', async () => {

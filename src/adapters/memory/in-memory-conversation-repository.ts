@@ -1,5 +1,5 @@
 import { participantKeyOf, participantPair, type Conversation, type LastMessage } from '../../domain/conversation.js';
-import type { Membership } from '../../domain/membership.js';
+import { founderJoinedAt, type Membership } from '../../domain/membership.js';
 import type { ConversationRepository, NewGroup } from '../../ports/conversation-repository.js';
 import { InMemoryMemberships } from './in-memory-memberships.js';
 
@@ -23,10 +23,6 @@ const copy = (conversation: Conversation): Conversation => ({
     Object.entries(conversation.mutes).map(([userId, until]) => [userId, until && new Date(until)]),
   ),
 });
-
-/** The owner joins as the group is made and the others right after: the owner is the longest-standing. */
-const joinedAtOf = (userId: string, ownerId: string, now: Date): Date =>
-  new Date(now.getTime() + (userId === ownerId ? 0 : 1));
 
 const newestFirst = (a: Conversation, b: Conversation): number =>
   b.lastActivityAt.getTime() - a.lastActivityAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
@@ -77,7 +73,8 @@ export class InMemoryConversationRepository implements ConversationRepository {
       createdAt: new Date(now),
       mutes: {},
     });
-    for (const userId of [ownerId, ...memberIds]) this.memberships.add(id, userId, 0, joinedAtOf(userId, ownerId, now));
+    for (const userId of [ownerId, ...memberIds])
+      this.memberships.add(id, userId, 0, founderJoinedAt(userId, ownerId, now));
     return this.loaded(id) as Conversation;
   }
 
@@ -96,9 +93,9 @@ export class InMemoryConversationRepository implements ConversationRepository {
     return this.memberships.get(conversationId, userId);
   }
 
-  async readPositions(userId: string, conversationIds: readonly string[]): Promise<Map<string, number>> {
+  async readPositions(userId: string, conversationIds?: readonly string[]): Promise<Map<string, number>> {
     const positions = new Map<string, number>();
-    for (const conversationId of conversationIds) {
+    for (const conversationId of conversationIds ?? this.memberships.groupIdsOf(userId)) {
       const membership = await this.membership(conversationId, userId);
       if (membership && membership.leftAt === null) positions.set(conversationId, membership.readSeq);
     }

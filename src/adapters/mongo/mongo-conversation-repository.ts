@@ -1,6 +1,6 @@
 import type { Collection, Filter, UpdateFilter } from 'mongodb';
 import { participantKeyOf, participantPair, type Conversation, type LastMessage } from '../../domain/conversation.js';
-import type { Membership } from '../../domain/membership.js';
+import { founderJoinedAt, type Membership } from '../../domain/membership.js';
 import type { ConversationRepository, NewGroup } from '../../ports/conversation-repository.js';
 import { COLLECTIONS } from './collection-names.js';
 import {
@@ -19,7 +19,7 @@ import { requireObjectId, toObjectId } from './object-ids.js';
 const foundersOf = ({ ownerId, memberIds, now }: NewGroup): { userId: string; joinedAt: Date }[] =>
   [...new Set([ownerId, ...memberIds])].map((userId) => ({
     userId,
-    joinedAt: new Date(now.getTime() + (userId === ownerId ? 0 : 1)),
+    joinedAt: founderJoinedAt(userId, ownerId, now),
   }));
 
 /**
@@ -96,7 +96,7 @@ export class MongoConversationRepository implements ConversationRepository {
     return this.memberships.get(conversationId, userId);
   }
 
-  readPositions(userId: string, conversationIds: readonly string[]): Promise<Map<string, number>> {
+  readPositions(userId: string, conversationIds?: readonly string[]): Promise<Map<string, number>> {
     return this.memberships.readPositions(userId, conversationIds);
   }
 

@@ -55,11 +55,10 @@ export class MongoMemberships {
   }
 
   /** The user's read position in each of these groups they are a current member of. */
-  async readPositions(userId: string, conversationIds: readonly string[]): Promise<Map<string, number>> {
-    if (conversationIds.length === 0) return new Map();
-    const documents = await this.memberships
-      .find({ userId, conversationId: { $in: [...conversationIds] }, ...current })
-      .toArray();
+  async readPositions(userId: string, conversationIds?: readonly string[]): Promise<Map<string, number>> {
+    if (conversationIds?.length === 0) return new Map();
+    const among = conversationIds ? { conversationId: { $in: [...conversationIds] } } : {};
+    const documents = await this.memberships.find({ userId, ...among, ...current }).toArray();
     return new Map(documents.map((document) => this.decode(document)).map((m) => [m.conversationId, m.readSeq]));
   }
 

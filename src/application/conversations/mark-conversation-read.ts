@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { lastSeqOf, type Conversation } from '../../domain/conversation.js';
+import type { Conversation } from '../../domain/conversation.js';
 import type { Clock } from '../../ports/clock.js';
 import type { ConversationRepository } from '../../ports/conversation-repository.js';
 import type { MessageRepository } from '../../ports/message-repository.js';
@@ -45,7 +45,7 @@ export class MarkConversationRead {
     const membership = await conversations.membership(group.id, readerId);
     if (!last || !membership || membership.readSeq >= last.seq) return { markedCount: 0 };
     const markedCount = await messages.countUnreadAfter(group.id, readerId, membership.readSeq);
-    if (await conversations.advanceRead(group.id, readerId, lastSeqOf(group))) {
+    if (await conversations.advanceRead(group.id, readerId, last.seq)) {
       await announceRead(this.deps, { id: last.id, conversationId: group.id }, readerId, readAt, group.participants);
     }
     return { markedCount };

@@ -26,7 +26,7 @@ export class GetUnreadCount {
 
   private async countInGroups(userId: string): Promise<Map<string, number>> {
     const { conversations, messages } = this.deps;
-    const readSeqs = await conversations.readPositions(userId, await conversations.listIdsForUser(userId));
+    const readSeqs = await conversations.readPositions(userId);
     return readSeqs.size === 0 ? new Map() : messages.countUnreadAfterEach(userId, readSeqs);
   }
 }
