@@ -81,8 +81,16 @@ const consoleFormat = (format: WinstonLoggerOptions['format'], stream: NodeJS.Wr
     : prettyLine;
 };
 
-const rotatingFile = (files: LogFiles, name: string, level?: LogLevel): DailyRotateFile =>
-  new DailyRotateFile({
+/**
+ * A file stream a rotation left behind is ended, not awaited: its last lines
+ * may still be on their way to disk when the current stream finishes. Each
+ * stream's finish reaches the transport's log stream, so the two counts tell
+ * when every file the transport ever wrote is complete.
+ */
+const streamsOf = new WeakMap<DailyRotateFile, { opened: number; finished: number }>();
+
+const rotatingFile = (files: LogFiles, name: string, level?: LogLevel): DailyRotateFile => {
+  const file = new DailyRotateFile({
     dirname: files.directory,
     filename: `${name}-%DATE%.log`,
     datePattern: 'YYYY-MM-DD',
@@ -92,12 +100,31 @@ const rotatingFile = (files: LogFiles, name: string, level?: LogLevel): DailyRot
     format: jsonLines,
     ...(level ? { level } : {}),
   });
+  const streams = { opened: 1, finished: 0 };
+  streamsOf.set(file, streams);
+  file.logStream.on('rotate', () => (streams.opened += 1));
+  file.logStream.on('finish', () => (streams.finished += 1));
+  return file;
+};
 
-/** Resolves once everything written to the transport is in its file. */
+/** Resolves once every file stream the transport opened has finished writing. */
+const everyStreamFinished = (file: DailyRotateFile): Promise<void> =>
+  new Promise<void>((resolve) => {
+    const streams = streamsOf.get(file);
+    const check = () => {
+      if (streams && streams.finished < streams.opened) return;
+      file.logStream.off('finish', check);
+      resolve();
+    };
+    file.logStream.on('finish', check);
+    check();
+  });
+
+/** Resolves once everything written to the transport is in its files. */
 const flushed = (file: DailyRotateFile): Promise<void> =>
   new Promise<void>((resolve) => {
     const close = () => {
-      file.once('finish', () => resolve());
+      file.once('finish', () => void everyStreamFinished(file).then(resolve));
       file.close?.();
     };
     // The logger ends its transports first; only then is every line handed to the file stream.
